@@ -1,0 +1,60 @@
+import { Backend, type BackendDriver, type KernelTable, NNError, type Precision } from '@nn/core';
+import { activationBackward } from './kernels/activation-backward.js';
+import { activationForward } from './kernels/activation-forward.js';
+import { biasAdd } from './kernels/bias-add.js';
+import { binary } from './kernels/binary.js';
+import { columnSum } from './kernels/column-sum.js';
+import { denseForward } from './kernels/dense-forward.js';
+import { fill } from './kernels/fill.js';
+import { gatherRows } from './kernels/gather-rows.js';
+import { lossGradient } from './kernels/loss-gradient.js';
+import { lossValue } from './kernels/loss-value.js';
+import { matMul } from './kernels/mat-mul.js';
+import { sgdUpdate } from './kernels/sgd-update.js';
+import type { CpuStorage } from './kernels/storage.js';
+import { unary } from './kernels/unary.js';
+
+export interface CpuBackendOptions {
+  /** float64 (the default, like NumPy) or float32. */
+  precision?: Precision;
+}
+
+/** The kernel table, as an explicit list: importing this package registers nothing. */
+const kernels: KernelTable<CpuStorage> = {
+  matMul,
+  biasAdd,
+  columnSum,
+  unary,
+  binary,
+  activationForward,
+  activationBackward,
+  lossValue,
+  lossGradient,
+  sgdUpdate,
+  gatherRows,
+  fill,
+  denseForward,
+};
+
+/** Tensors in Float64Array (default) or Float32Array; every kernel runs on the calling thread. */
+export function createCpuBackend(options: CpuBackendOptions = {}): Backend<CpuStorage> {
+  const precision = options.precision ?? 'float64';
+  if (precision !== 'float64' && precision !== 'float32') {
+    throw new NNError(
+      'NN_INVALID_ARGUMENT',
+      `cpu backend: precision ${JSON.stringify(precision)} is not available; use float64 or float32`,
+    );
+  }
+  const ArrayType = precision === 'float64' ? Float64Array : Float32Array;
+  const driver: BackendDriver<CpuStorage> = {
+    name: 'cpu',
+    capabilities: { precision, syncRead: true, mode: precision },
+    allocate: (size) => new ArrayType(size),
+    upload: (storage, data) => storage.set(data),
+    download: (storage) => Promise.resolve(storage.slice()),
+    downloadSync: (storage) => storage.slice(),
+    release: () => {},
+    kernels,
+  };
+  return new Backend(driver);
+}

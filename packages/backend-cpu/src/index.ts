@@ -1,0 +1,2 @@
+export { type CpuBackendOptions, createCpuBackend } from './cpu-backend.js';
+export type { CpuStorage, CpuTensor } from './kernels/storage.js';

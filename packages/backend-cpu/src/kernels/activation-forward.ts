@@ -1,0 +1,26 @@
+import type { Activation } from '@nn/core';
+import type { CpuTensor } from './storage.js';
+
+export function activationForward(kind: Activation, x: CpuTensor, out: CpuTensor): void {
+  const X = x.storage;
+  const Y = out.storage;
+  switch (kind) {
+    case 'sigmoid':
+      // 1 / (1 + exp(-u)), written as the book writes it so float64 matches NumPy.
+      for (let i = 0; i < X.length; i++) Y[i] = 1 / (1 + Math.exp(-(X[i] as number)));
+      return;
+    case 'identity':
+      if (Y !== X) Y.set(X);
+      return;
+    case 'tanh':
+      for (let i = 0; i < X.length; i++) Y[i] = Math.tanh(X[i] as number);
+      return;
+    case 'relu':
+      // v < 0 ? 0 : v keeps NaN as NaN, so a diverging run is caught.
+      for (let i = 0; i < X.length; i++) {
+        const v = X[i] as number;
+        Y[i] = v < 0 ? 0 : v;
+      }
+      return;
+  }
+}

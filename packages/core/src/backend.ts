@@ -1,0 +1,318 @@
+import { NNError } from './errors.js';
+import {
+  type Activation,
+  type BinaryOp,
+  KernelName,
+  type KernelTable,
+  type LossKind,
+  type UnaryOp,
+} from './kernels.js';
+import { formatShape, type HostArray, type Precision, type Shape, Tensor } from './tensor.js';
+
+/** What a backend declares about itself; the conformance suite reads it. */
+export interface BackendCapabilities {
+  precision: Precision;
+  /** Whether `readSync` works (true for host memory, false for GPU textures). */
+  syncRead: boolean;
+  /** The mode that actually runs, e.g. 'float64', 'headlessgl', 'cpu'. */
+  mode: string;
+  /** Why the backend runs another mode than the one asked for, after a fallback. */
+  fallbackReason?: string;
+}
+
+/**
+ * What a backend author writes: storage hooks plus a kernel table. Wrap it
+ * with `new Backend(driver)`, which adds handles, shape checks and memory
+ * accounting, so every backend fails the same way on bad input.
+ */
+export interface BackendDriver<S> {
+  readonly name: string;
+  readonly capabilities: BackendCapabilities;
+  /** New zero-filled storage for `size` numbers. */
+  allocate(size: number): S;
+  upload(storage: S, data: ArrayLike<number>): void;
+  download(storage: S, size: number): Promise<HostArray>;
+  downloadSync?(storage: S, size: number): HostArray;
+  release(storage: S): void;
+  readonly kernels: Partial<KernelTable<S>>;
+}
+
+export interface MemoryInfo {
+  tensors: number;
+  bytes: number;
+}
+
+const BYTES_PER_ELEMENT: Record<Precision, number> = { float32: 4, float64: 8 };
+
+export class Backend<S = unknown> {
+  readonly name: string;
+  readonly capabilities: BackendCapabilities;
+  readonly #driver: BackendDriver<S>;
+  #liveTensors = 0;
+  #liveElements = 0;
+
+  constructor(driver: BackendDriver<S>) {
+    this.#driver = driver;
+    this.name = driver.name;
+    this.capabilities = driver.capabilities;
+  }
+
+  get precision(): Precision {
+    return this.capabilities.precision;
+  }
+
+  /** A new tensor of `shape`, zero-filled or holding `data` (row-major). */
+  tensor(shape: Shape, data?: ArrayLike<number>): Tensor<S> {
+    checkShape(shape);
+    const size = shape[0] * shape[1];
+    if (data !== undefined && data.length !== size) {
+      throw new NNError(
+        'NN_SHAPE_MISMATCH',
+        `tensor: ${data.length} values do not fill a ${formatShape(shape)} tensor (${size} values); pass exactly rows × cols values`,
+      );
+    }
+    const storage = this.#driver.allocate(size);
+    if (data !== undefined) this.#driver.upload(storage, data);
+    this.#liveTensors++;
+    this.#liveElements += size;
+    return new Tensor(this, [shape[0], shape[1]], storage);
+  }
+
+  /** Overwrites t's values with `data` (row-major). */
+  write(t: Tensor<S>, data: ArrayLike<number>): void {
+    this.#check('write', 't', t);
+    if (data.length !== t.size) {
+      throw new NNError(
+        'NN_SHAPE_MISMATCH',
+        `write: ${data.length} values do not fill the ${formatShape(t.shape)} tensor; pass exactly ${t.size} values`,
+      );
+    }
+    this.#driver.upload(t.storage, data);
+  }
+
+  read(t: Tensor<S>): Promise<HostArray> {
+    this.#check('read', 't', t);
+    return this.#driver.download(t.storage, t.size);
+  }
+
+  readSync(t: Tensor<S>): HostArray {
+    this.#check('readSync', 't', t);
+    const download = this.#driver.downloadSync;
+    if (!this.capabilities.syncRead || download === undefined) {
+      throw new NNError(
+        'NN_KERNEL_MISSING',
+        `backend '${this.name}' cannot read synchronously; use 'await backend.read(t)'`,
+      );
+    }
+    return download.call(this.#driver, t.storage, t.size);
+  }
+
+  /** Frees t's storage; disposing twice is harmless. */
+  dispose(t: Tensor<S>): void {
+    if (t.disposed) return;
+    this.#checkOwner('dispose', 't', t);
+    t.disposed = true;
+    this.#liveTensors--;
+    this.#liveElements -= t.size;
+    this.#driver.release(t.storage);
+  }
+
+  memory(): MemoryInfo {
+    return {
+      tensors: this.#liveTensors,
+      bytes: this.#liveElements * BYTES_PER_ELEMENT[this.precision],
+    };
+  }
+
+  hasKernel(name: KernelName): boolean {
+    return this.#driver.kernels[name] !== undefined;
+  }
+
+  matMul(a: Tensor<S>, b: Tensor<S>, out: Tensor<S>, transposeA = false, transposeB = false): void {
+    const kernel = this.#kernel(KernelName.MatMul);
+    this.#check('matMul', 'a', a);
+    this.#check('matMul', 'b', b);
+    this.#check('matMul', 'out', out);
+    const [m, k] = transposeA ? [a.cols, a.rows] : [a.rows, a.cols];
+    const [k2, n] = transposeB ? [b.cols, b.rows] : [b.rows, b.cols];
+    if (k !== k2) {
+      throw new NNError(
+        'NN_SHAPE_MISMATCH',
+        `matMul: op(a) is ${m}×${k} but op(b) is ${k2}×${n}; op(a)'s columns must equal op(b)'s rows`,
+      );
+    }
+    expectShape('matMul', 'out', out, m, n);
+    if (out === a || out === b) {
+      throw new NNError('NN_INVALID_ARGUMENT', 'matMul: out must be a tensor other than a and b');
+    }
+    kernel(a, b, out, transposeA, transposeB);
+  }
+
+  biasAdd(x: Tensor<S>, bias: Tensor<S>, out: Tensor<S>): void {
+    const kernel = this.#kernel(KernelName.BiasAdd);
+    this.#checkAll('biasAdd', x, bias, out);
+    expectShape('biasAdd', 'bias', bias, 1, x.cols);
+    expectShape('biasAdd', 'out', out, x.rows, x.cols);
+    kernel(x, bias, out);
+  }
+
+  columnSum(x: Tensor<S>, out: Tensor<S>): void {
+    const kernel = this.#kernel(KernelName.ColumnSum);
+    this.#checkAll('columnSum', x, out);
+    expectShape('columnSum', 'out', out, 1, x.cols);
+    kernel(x, out);
+  }
+
+  unary(op: UnaryOp, x: Tensor<S>, out: Tensor<S>): void {
+    const kernel = this.#kernel(KernelName.Unary);
+    this.#checkAll('unary', x, out);
+    expectShape('unary', 'out', out, x.rows, x.cols);
+    kernel(op, x, out);
+  }
+
+  binary(op: BinaryOp, a: Tensor<S>, b: Tensor<S>, out: Tensor<S>): void {
+    const kernel = this.#kernel(KernelName.Binary);
+    this.#checkAll('binary', a, b, out);
+    expectShape('binary', 'b', b, a.rows, a.cols);
+    expectShape('binary', 'out', out, a.rows, a.cols);
+    kernel(op, a, b, out);
+  }
+
+  activationForward(kind: Activation, x: Tensor<S>, out: Tensor<S>): void {
+    const kernel = this.#kernel(KernelName.ActivationForward);
+    this.#checkAll('activationForward', x, out);
+    expectShape('activationForward', 'out', out, x.rows, x.cols);
+    kernel(kind, x, out);
+  }
+
+  activationBackward(kind: Activation, y: Tensor<S>, dy: Tensor<S>, out: Tensor<S>): void {
+    const kernel = this.#kernel(KernelName.ActivationBackward);
+    this.#checkAll('activationBackward', y, dy, out);
+    expectShape('activationBackward', 'dy', dy, y.rows, y.cols);
+    expectShape('activationBackward', 'out', out, y.rows, y.cols);
+    kernel(kind, y, dy, out);
+  }
+
+  lossValue(kind: LossKind, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>, accumulate = false): void {
+    const kernel = this.#kernel(KernelName.LossValue);
+    this.#checkAll('lossValue', y, t, out);
+    expectShape('lossValue', 't', t, y.rows, y.cols);
+    expectShape('lossValue', 'out', out, 1, 1);
+    kernel(kind, y, t, out, accumulate);
+  }
+
+  lossGradient(kind: LossKind, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>): void {
+    const kernel = this.#kernel(KernelName.LossGradient);
+    this.#checkAll('lossGradient', y, t, out);
+    expectShape('lossGradient', 't', t, y.rows, y.cols);
+    expectShape('lossGradient', 'out', out, y.rows, y.cols);
+    kernel(kind, y, t, out);
+  }
+
+  sgdUpdate(param: Tensor<S>, grad: Tensor<S>, eta: number): void {
+    const kernel = this.#kernel(KernelName.SgdUpdate);
+    this.#checkAll('sgdUpdate', param, grad);
+    expectShape('sgdUpdate', 'grad', grad, param.rows, param.cols);
+    kernel(param, grad, eta);
+  }
+
+  gatherRows(src: Tensor<S>, indices: Tensor<S>, offset: number, out: Tensor<S>): void {
+    const kernel = this.#kernel(KernelName.GatherRows);
+    this.#checkAll('gatherRows', src, indices, out);
+    if (indices.rows !== 1 || !Number.isInteger(offset) || offset < 0 || offset + out.rows > indices.cols) {
+      throw new NNError(
+        'NN_SHAPE_MISMATCH',
+        `gatherRows: rows ${offset}..${offset + out.rows - 1} of the indices are asked for, but indices is ${formatShape(indices.shape)}; pass a 1×n index tensor and an offset within it`,
+      );
+    }
+    expectShape('gatherRows', 'out', out, out.rows, src.cols);
+    kernel(src, indices, offset, out);
+  }
+
+  fill(out: Tensor<S>, value: number): void {
+    const kernel = this.#kernel(KernelName.Fill);
+    this.#check('fill', 'out', out);
+    kernel(out, value);
+  }
+
+  /**
+   * out = activation(x · w + b): the backend's fused kernel where it has one,
+   * otherwise matMul, biasAdd and activationForward in place on out.
+   */
+  denseForward(x: Tensor<S>, w: Tensor<S>, b: Tensor<S>, activation: Activation, out: Tensor<S>): void {
+    const fused = this.#driver.kernels.denseForward;
+    if (fused === undefined) {
+      this.matMul(x, w, out);
+      this.biasAdd(out, b, out);
+      if (activation !== 'identity') this.activationForward(activation, out, out);
+      return;
+    }
+    this.#checkAll('denseForward', x, w, b, out);
+    if (x.cols !== w.rows) {
+      throw new NNError(
+        'NN_SHAPE_MISMATCH',
+        `denseForward: x is ${formatShape(x.shape)} but w is ${formatShape(w.shape)}; x's columns must equal w's rows`,
+      );
+    }
+    expectShape('denseForward', 'b', b, 1, w.cols);
+    expectShape('denseForward', 'out', out, x.rows, w.cols);
+    fused(x, w, b, activation, out);
+  }
+
+  #kernel<K extends KernelName>(name: K): KernelTable<S>[K] {
+    const kernel = this.#driver.kernels[name];
+    if (kernel === undefined) {
+      throw new NNError(
+        'NN_KERNEL_MISSING',
+        `backend '${this.name}' does not implement kernel '${name}'; add it to the backend's kernel table or pick another backend`,
+      );
+    }
+    return kernel as KernelTable<S>[K];
+  }
+
+  // Fixed arity rather than rest parameters: no array per kernel call.
+  #checkAll(kernel: string, a: Tensor<S>, b: Tensor<S>, c?: Tensor<S>, d?: Tensor<S>): void {
+    this.#check(kernel, 'tensor', a);
+    this.#check(kernel, 'tensor', b);
+    if (c !== undefined) this.#check(kernel, 'tensor', c);
+    if (d !== undefined) this.#check(kernel, 'tensor', d);
+  }
+
+  #check(kernel: string, arg: string, t: Tensor<S>): void {
+    this.#checkOwner(kernel, arg, t);
+    if (t.disposed) {
+      throw new NNError(
+        'NN_TENSOR_DISPOSED',
+        `${kernel}: ${arg} (tensor #${t.id}, ${formatShape(t.shape)}) was disposed; keep tensors alive until their last use`,
+      );
+    }
+  }
+
+  #checkOwner(kernel: string, arg: string, t: Tensor<S>): void {
+    if (!(t instanceof Tensor) || t.owner !== this) {
+      throw new NNError(
+        'NN_FOREIGN_TENSOR',
+        `${kernel}: ${arg} does not belong to this '${this.name}' backend; create tensors with the backend that runs the kernel`,
+      );
+    }
+  }
+}
+
+function checkShape(shape: Shape): void {
+  const [rows, cols] = shape;
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1) {
+    throw new NNError(
+      'NN_SHAPE_MISMATCH',
+      `tensor: shape [${rows}, ${cols}] is not valid; rows and cols must be whole numbers ≥ 1`,
+    );
+  }
+}
+
+function expectShape(kernel: string, arg: string, t: Tensor, rows: number, cols: number): void {
+  if (t.rows !== rows || t.cols !== cols) {
+    throw new NNError(
+      'NN_SHAPE_MISMATCH',
+      `${kernel}: ${arg} is ${formatShape(t.shape)} but must be ${rows}×${cols}`,
+    );
+  }
+}

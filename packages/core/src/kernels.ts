@@ -1,0 +1,75 @@
+import type { Tensor } from './tensor.js';
+
+/** Kernel names, defined once here; a backend implements these and nothing else. */
+export const KernelName = {
+  MatMul: 'matMul',
+  BiasAdd: 'biasAdd',
+  ColumnSum: 'columnSum',
+  Unary: 'unary',
+  Binary: 'binary',
+  ActivationForward: 'activationForward',
+  ActivationBackward: 'activationBackward',
+  LossValue: 'lossValue',
+  LossGradient: 'lossGradient',
+  SgdUpdate: 'sgdUpdate',
+  GatherRows: 'gatherRows',
+  Fill: 'fill',
+  DenseForward: 'denseForward',
+} as const;
+
+export type KernelName = (typeof KernelName)[keyof typeof KernelName];
+
+export const ACTIVATIONS = ['sigmoid', 'identity', 'tanh', 'relu'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+
+export const LOSSES = ['sumOfSquares', 'meanSquaredError'] as const;
+export type LossKind = (typeof LOSSES)[number];
+
+export const UNARY_OPS = ['negate', 'exp', 'log', 'sqrt', 'square', 'abs'] as const;
+export type UnaryOp = (typeof UNARY_OPS)[number];
+
+export const BINARY_OPS = ['add', 'subtract', 'multiply', 'divide'] as const;
+export type BinaryOp = (typeof BINARY_OPS)[number];
+
+/**
+ * What a backend implements. Every kernel writes into `out`, which the caller
+ * allocated with the right shape (core checks shapes and liveness before the
+ * call), so a training step can run without allocating.
+ */
+export interface KernelTable<S = unknown> {
+  /** out = op(a) · op(b), op transposing when its flag is set. */
+  matMul(a: Tensor<S>, b: Tensor<S>, out: Tensor<S>, transposeA: boolean, transposeB: boolean): void;
+  /** out = x + bias, bias (1×n) added to every row. */
+  biasAdd(x: Tensor<S>, bias: Tensor<S>, out: Tensor<S>): void;
+  /** out (1×n) = the sum of x's rows. */
+  columnSum(x: Tensor<S>, out: Tensor<S>): void;
+  unary(op: UnaryOp, x: Tensor<S>, out: Tensor<S>): void;
+  binary(op: BinaryOp, a: Tensor<S>, b: Tensor<S>, out: Tensor<S>): void;
+  /** sigmoid: 1 / (1 + exp(-x)); identity; tanh; relu: max(0, x). */
+  activationForward(kind: Activation, x: Tensor<S>, out: Tensor<S>): void;
+  /**
+   * out = dy · f'(x), written in terms of the forward output y:
+   * sigmoid dy·(1−y)·y, identity dy, tanh dy·(1−y²), relu dy·[y > 0].
+   */
+  activationBackward(kind: Activation, y: Tensor<S>, dy: Tensor<S>, out: Tensor<S>): void;
+  /**
+   * out (1×1) = the batch's total of per-sample losses, added to out's value
+   * when `accumulate` is set: sumOfSquares ½Σ(y−t)², meanSquaredError Σ(y−t)²/cols.
+   */
+  lossValue(kind: LossKind, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>, accumulate: boolean): void;
+  /**
+   * out = the gradient of the batch objective with respect to y:
+   * sumOfSquares y − t (the book's output delta), meanSquaredError 2(y−t)/(rows·cols).
+   */
+  lossGradient(kind: LossKind, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>): void;
+  /** param −= eta · grad, in place. */
+  sgdUpdate(param: Tensor<S>, grad: Tensor<S>, eta: number): void;
+  /** out row i = src row indices[offset + i]; indices is 1×n of whole numbers. */
+  gatherRows(src: Tensor<S>, indices: Tensor<S>, offset: number, out: Tensor<S>): void;
+  fill(out: Tensor<S>, value: number): void;
+  /** Optional fused kernel: out = activation(x · w + b). */
+  denseForward(x: Tensor<S>, w: Tensor<S>, b: Tensor<S>, activation: Activation, out: Tensor<S>): void;
+}
+
+/** Kernels a backend may leave out; core composes them from the required ones. */
+export const OPTIONAL_KERNELS: readonly KernelName[] = [KernelName.DenseForward];

@@ -1,0 +1,145 @@
+import type { Backend } from '../backend.js';
+import { NNError } from '../errors.js';
+import { ACTIVATIONS, type Activation } from '../kernels.js';
+import { fillNormal, type Rng } from '../rng/rng.js';
+import type { Tensor } from '../tensor.js';
+import { requireInteger, requireOneOf, requirePositive } from '../validate.js';
+import type { Layer, Parameter } from './layer.js';
+
+export type DenseOptions = {
+  inputs: number;
+  units: number;
+  activation: Activation;
+} & (
+  | { weights: ArrayLike<number>; bias: ArrayLike<number> }
+  /** wbWidth · N(0, 1) draws: the weights (row-major inputs × units), then the biases. */
+  | { rng: Rng; wbWidth?: number }
+);
+
+interface BatchBuffers<S> {
+  y: Tensor<S>;
+  delta: Tensor<S>;
+  dx: Tensor<S>;
+}
+
+/** y = activation(x · W + b), the book's MiddleLayer (sigmoid) and OutputLayer (identity). */
+export class Dense<S = unknown> implements Layer<S> {
+  readonly inputs: number;
+  readonly units: number;
+  readonly activation: Activation;
+  readonly #backend: Backend<S>;
+  readonly #params: readonly [Parameter<S>, Parameter<S>];
+  /** Buffers per batch size, kept so that training allocates nothing after its first epoch. */
+  readonly #buffers = new Map<number, BatchBuffers<S>>();
+  #x: Tensor<S> | undefined;
+  #current: BatchBuffers<S> | undefined;
+
+  constructor(backend: Backend<S>, options: DenseOptions) {
+    this.#backend = backend;
+    this.inputs = requireInteger('dense inputs', options.inputs);
+    this.units = requireInteger('dense units', options.units);
+    this.activation = requireOneOf('activation', options.activation, ACTIVATIONS);
+    const { weights, bias } = initialValues(options, this.inputs, this.units);
+    this.#params = [
+      {
+        name: 'weights',
+        value: backend.tensor([this.inputs, this.units], weights),
+        grad: backend.tensor([this.inputs, this.units]),
+      },
+      {
+        name: 'bias',
+        value: backend.tensor([1, this.units], bias),
+        grad: backend.tensor([1, this.units]),
+      },
+    ];
+  }
+
+  get weights(): Tensor<S> {
+    return this.#params[0].value;
+  }
+
+  get bias(): Tensor<S> {
+    return this.#params[1].value;
+  }
+
+  forward(x: Tensor<S>): Tensor<S> {
+    if (x.cols !== this.inputs) {
+      throw new NNError(
+        'NN_SHAPE_MISMATCH',
+        `dense forward: the input has ${x.cols} columns but the layer takes ${this.inputs}; pass rows × ${this.inputs}`,
+      );
+    }
+    const buffers = this.#buffersFor(x.rows);
+    this.#backend.denseForward(x, this.weights, this.bias, this.activation, buffers.y);
+    this.#x = x;
+    this.#current = buffers;
+    return buffers.y;
+  }
+
+  backward(dy: Tensor<S>, inputGradient = true): Tensor<S> | undefined {
+    const x = this.#x;
+    const buffers = this.#current;
+    if (x === undefined || buffers === undefined) {
+      throw new NNError('NN_INVALID_ARGUMENT', 'dense backward: call forward before backward');
+    }
+    const backend = this.#backend;
+    const [weights, bias] = this.#params;
+    // delta = dy · f'(u); for identity it is dy itself (the book's y − t).
+    let delta = dy;
+    if (this.activation !== 'identity') {
+      backend.activationBackward(this.activation, buffers.y, dy, buffers.delta);
+      delta = buffers.delta;
+    }
+    backend.matMul(x, delta, weights.grad, true, false); // grad_w = xᵀ · delta
+    backend.columnSum(delta, bias.grad); // grad_b = Σ delta over the batch
+    if (!inputGradient) return undefined;
+    backend.matMul(delta, weights.value, buffers.dx, false, true); // grad_x = delta · Wᵀ
+    return buffers.dx;
+  }
+
+  parameters(): readonly Parameter<S>[] {
+    return this.#params;
+  }
+
+  dispose(): void {
+    for (const p of this.#params) {
+      this.#backend.dispose(p.value);
+      this.#backend.dispose(p.grad);
+    }
+    for (const b of this.#buffers.values()) {
+      this.#backend.dispose(b.y);
+      this.#backend.dispose(b.delta);
+      this.#backend.dispose(b.dx);
+    }
+    this.#buffers.clear();
+    this.#x = undefined;
+    this.#current = undefined;
+  }
+
+  #buffersFor(rows: number): BatchBuffers<S> {
+    let buffers = this.#buffers.get(rows);
+    if (buffers === undefined) {
+      buffers = {
+        y: this.#backend.tensor([rows, this.units]),
+        delta: this.#backend.tensor([rows, this.units]),
+        dx: this.#backend.tensor([rows, this.inputs]),
+      };
+      this.#buffers.set(rows, buffers);
+    }
+    return buffers;
+  }
+}
+
+function initialValues(
+  options: DenseOptions,
+  inputs: number,
+  units: number,
+): { weights: ArrayLike<number>; bias: ArrayLike<number> } {
+  if ('rng' in options) {
+    const width = requirePositive('wbWidth', options.wbWidth ?? 0.01, true);
+    const weights = fillNormal(options.rng, new Float64Array(inputs * units), width);
+    const bias = fillNormal(options.rng, new Float64Array(units), width);
+    return { weights, bias };
+  }
+  return { weights: options.weights, bias: options.bias };
+}

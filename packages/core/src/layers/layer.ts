@@ -1,0 +1,25 @@
+import type { Tensor } from '../tensor.js';
+
+/** A trainable tensor and the gradient the last backward pass left for it. */
+export interface Parameter<S = unknown> {
+  readonly name: string;
+  readonly value: Tensor<S>;
+  readonly grad: Tensor<S>;
+}
+
+/**
+ * A layer runs on one backend. forward and backward return tensors the layer
+ * owns and reuses: read them before the next call, never dispose them.
+ */
+export interface Layer<S = unknown> {
+  readonly inputs: number;
+  readonly units: number;
+  forward(x: Tensor<S>): Tensor<S>;
+  /**
+   * Takes dL/dy of the last forward, fills every parameter's grad and returns
+   * dL/dx; with inputGradient false (the first layer) dx is skipped.
+   */
+  backward(dy: Tensor<S>, inputGradient?: boolean): Tensor<S> | undefined;
+  parameters(): readonly Parameter<S>[];
+  dispose(): void;
+}

@@ -1,0 +1,77 @@
+import type { Backend } from './backend.js';
+import type { Dataset } from './fit.js';
+import type { Activation } from './kernels.js';
+import { Dense } from './layers/dense.js';
+import { Sequential } from './layers/sequential.js';
+import type { Rng } from './rng/rng.js';
+import { requireInteger } from './validate.js';
+
+/** The book's settings for the sin regression; n hidden, eta and epochs are the knobs. */
+export const TEXTBOOK = {
+  hidden: [3] as readonly number[],
+  activation: 'sigmoid' as Activation,
+  eta: 0.1,
+  epochs: 2001,
+  interval: 200,
+  batchSize: 1,
+  wbWidth: 0.01,
+} as const;
+
+/**
+ * x = arange(0, 2π, 0.1), t = sin(x), then x rescaled to (x − π) / π, in [-1, 1).
+ * arange's i-th value is i · 0.1, and its length ceil(2π / 0.1) = 63.
+ */
+export function textbookData(): Dataset & { samples: number } {
+  const samples = Math.ceil((2 * Math.PI) / 0.1);
+  const x = new Float64Array(samples);
+  const t = new Float64Array(samples);
+  for (let i = 0; i < samples; i++) {
+    const raw = i * 0.1;
+    t[i] = Math.sin(raw);
+    x[i] = (raw - Math.PI) / Math.PI;
+  }
+  return { x, t, samples };
+}
+
+export interface RegressionNetworkOptions {
+  inputs?: number;
+  outputs?: number;
+  /** One entry per hidden layer: its width. */
+  hidden: readonly number[];
+  activation: Activation;
+  rng: Rng;
+  wbWidth: number;
+}
+
+/**
+ * inputs → hidden layers (activation) → outputs (identity), drawing each
+ * layer's weights then biases from rng, first layer first: the book's order.
+ */
+export function createRegressionNetwork<S>(
+  backend: Backend<S>,
+  options: RegressionNetworkOptions,
+): Sequential<S> {
+  const widths = [
+    options.inputs ?? 1,
+    ...options.hidden.map((h) => requireInteger('hidden layer width', h)),
+    options.outputs ?? 1,
+  ];
+  const layers: Dense<S>[] = [];
+  try {
+    for (let i = 1; i < widths.length; i++) {
+      layers.push(
+        new Dense(backend, {
+          inputs: widths[i - 1] as number,
+          units: widths[i] as number,
+          activation: i === widths.length - 1 ? 'identity' : options.activation,
+          rng: options.rng,
+          wbWidth: options.wbWidth,
+        }),
+      );
+    }
+  } catch (error) {
+    for (const layer of layers) layer.dispose();
+    throw error;
+  }
+  return new Sequential(backend, layers);
+}
