@@ -34,6 +34,8 @@ export interface BackendDriver<S> {
   download(storage: S, size: number): Promise<HostArray>;
   downloadSync?(storage: S, size: number): HostArray;
   release(storage: S): void;
+  /** Frees what the backend holds beyond its tensors (a GPU context, workers). */
+  destroy?(): void;
   readonly kernels: Partial<KernelTable<S>>;
 }
 
@@ -115,6 +117,11 @@ export class Backend<S = unknown> {
     this.#liveTensors--;
     this.#liveElements -= t.size;
     this.#driver.release(t.storage);
+  }
+
+  /** Releases the backend itself; its tensors must not be used afterwards. */
+  destroy(): void {
+    this.#driver.destroy?.();
   }
 
   memory(): MemoryInfo {

@@ -58,8 +58,8 @@ export interface KernelTable<S = unknown> {
    */
   lossValue(kind: LossKind, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>, accumulate: boolean): void;
   /**
-   * out = the gradient of the batch objective with respect to y:
-   * sumOfSquares y − t (the book's output delta), meanSquaredError 2(y−t)/(rows·cols).
+   * out = d(lossValue)/dy, the gradient of the batch's total loss:
+   * sumOfSquares y − t (the book's output delta), meanSquaredError 2(y − t)/cols.
    */
   lossGradient(kind: LossKind, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>): void;
   /** param −= eta · grad, in place. */

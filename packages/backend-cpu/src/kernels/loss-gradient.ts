@@ -1,11 +1,11 @@
 import type { LossKind } from '@nn/core';
 import type { CpuTensor } from './storage.js';
 
-/** out = y − t (sumOfSquares, the book's delta) or 2(y − t)/(rows·cols) (meanSquaredError). */
+/** out = y − t (sumOfSquares, the book's delta) or 2(y − t)/cols (meanSquaredError). */
 export function lossGradient(kind: LossKind, y: CpuTensor, t: CpuTensor, out: CpuTensor): void {
   const Y = y.storage;
   const T = t.storage;
   const D = out.storage;
-  const scale = kind === 'sumOfSquares' ? 1 : 2 / Y.length;
+  const scale = kind === 'sumOfSquares' ? 1 : 2 / y.cols;
   for (let i = 0; i < Y.length; i++) D[i] = scale * ((Y[i] as number) - (T[i] as number));
 }

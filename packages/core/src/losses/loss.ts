@@ -24,7 +24,10 @@ function kernelLoss(kind: LossKind): Loss {
 /** The book's loss: ½Σ(y − t)² per sample, summed over the batch; its gradient is y − t. */
 export const sumOfSquares: Loss = kernelLoss('sumOfSquares');
 
-/** Mean squared error: Σ(y − t)² / outputs per sample, averaged over the batch. */
+/**
+ * Mean squared error: Σ(y − t)² / outputs per sample. Like the book's loss, a
+ * batch's objective is the total over its samples (scale eta for big batches).
+ */
 export const meanSquaredError: Loss = kernelLoss('meanSquaredError');
 
 export function lossByKind(kind: LossKind): Loss {
