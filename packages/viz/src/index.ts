@@ -1,0 +1,9 @@
+export { regressionChartComponents } from './chart-components.js';
+export {
+  type AxisBounds,
+  type RegressionChartConfig,
+  type RegressionFrame,
+  regressionBounds,
+  regressionChartConfig,
+  regressionTitle,
+} from './regression-chart.js';
