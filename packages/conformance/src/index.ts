@@ -1,0 +1,11 @@
+export { describeBackend } from './describe-backend.js';
+export { createReferenceBackend } from './reference-backend.js';
+export * as referenceMath from './reference-math.js';
+export type { BackendFactory, ConformanceOptions, SuiteContext } from './suites/context.js';
+export {
+  EPSILON,
+  finiteDifferenceStep,
+  finiteDifferenceTolerance,
+  kernelTolerance,
+  textbookTolerance,
+} from './tolerance.js';

@@ -1,0 +1,51 @@
+import { Backend, type BackendDriver, type KernelTable, type Tensor } from '@nn/core';
+import * as math from './reference-math.js';
+
+type RefTensor = Tensor<Float64Array>;
+
+function assign(out: RefTensor, values: ArrayLike<number>): void {
+  out.storage.set(values);
+}
+
+/**
+ * The plainest backend that passes the suite: Float64Array storage and every
+ * kernel a call into reference-math. The suite tests itself against it, and a
+ * new backend can start as a copy of this file.
+ */
+const kernels: KernelTable<Float64Array> = {
+  matMul: (a, b, out, ta, tb) => assign(out, math.matMul(a.storage, a.shape, b.storage, b.shape, ta, tb)),
+  biasAdd: (x, bias, out) => assign(out, math.biasAdd(x.storage, x.cols, bias.storage)),
+  columnSum: (x, out) => assign(out, math.columnSum(x.storage, x.cols)),
+  unary: (op, x, out) => assign(out, x.storage.map((v) => math.unary(op, v))),
+  binary: (op, a, b, out) => assign(out, a.storage.map((u, i) => math.binary(op, u, b.storage[i] as number))),
+  activationForward: (kind, x, out) => assign(out, x.storage.map((u) => math.activation(kind, u))),
+  activationBackward: (kind, y, dy, out) =>
+    assign(out, y.storage.map((v, i) => math.activationGradient(kind, v, dy.storage[i] as number))),
+  lossValue: (kind, y, t, out, accumulate) => {
+    const value = math.lossValue(kind, y.storage, t.storage, y.cols);
+    out.storage[0] = accumulate ? (out.storage[0] as number) + value : value;
+  },
+  lossGradient: (kind, y, t, out) => assign(out, math.lossGradient(kind, y.storage, t.storage, y.cols)),
+  sgdUpdate: (param, grad, eta) => assign(param, param.storage.map((p, i) => p - eta * (grad.storage[i] as number))),
+  gatherRows: (src, indices, offset, out) =>
+    assign(out, math.gatherRows(src.storage, src.cols, indices.storage, offset, out.rows)),
+  fill: (out, value) => out.storage.fill(value),
+  denseForward: (x, w, b, activation, out) => {
+    const u = math.biasAdd(math.matMul(x.storage, x.shape, w.storage, w.shape, false, false), w.cols, b.storage);
+    assign(out, u.map((v) => math.activation(activation, v)));
+  },
+};
+
+export function createReferenceBackend(): Backend<Float64Array> {
+  const driver: BackendDriver<Float64Array> = {
+    name: 'reference',
+    capabilities: { precision: 'float64', syncRead: true, mode: 'float64' },
+    allocate: (size) => new Float64Array(size),
+    upload: (storage, data) => storage.set(data),
+    download: (storage) => Promise.resolve(storage.slice()),
+    downloadSync: (storage) => storage.slice(),
+    release: () => {},
+    kernels,
+  };
+  return new Backend(driver);
+}

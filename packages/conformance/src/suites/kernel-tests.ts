@@ -1,0 +1,296 @@
+import { ACTIVATIONS, BINARY_OPS, LOSSES, type Shape, UNARY_OPS } from '@nn/core';
+import { describe, expect, it } from 'vitest';
+import * as math from '../reference-math.js';
+import { kernelTolerance } from '../tolerance.js';
+import { abs, expectClose, type SuiteContext, seededRng, uniform, upload } from './context.js';
+
+/** Awkward shapes: 1×1, 1×n, n×1, non-square, batch 1 and batch > 1. */
+const SHAPES: Shape[] = [
+  [1, 1],
+  [1, 5],
+  [5, 1],
+  [3, 4],
+  [7, 2],
+  [2, 9],
+];
+
+/** [m, k, n] of op(a) (m×k) · op(b) (k×n). */
+const MATMUL_SIZES: [number, number, number][] = [
+  [1, 1, 1],
+  [1, 4, 1],
+  [1, 1, 5],
+  [5, 1, 1],
+  [3, 4, 2],
+  [6, 3, 5],
+  [2, 17, 3],
+];
+
+const UNARY_DOMAIN: Record<string, [number, number]> = { log: [0.1, 3], sqrt: [0.1, 3] };
+
+export function kernelTests(context: SuiteContext): void {
+  describe('storage', () => {
+    it('round-trips values through tensor and read, rounded to the declared precision', async () => {
+      const backend = context.backend();
+      const values = uniform(seededRng(1), 12, -3, 3);
+      const t = backend.tensor([3, 4], values);
+      const round = backend.precision === 'float32' ? Math.fround : (v: number) => v;
+      expect(Array.from(await backend.read(t))).toEqual(Array.from(values, round));
+      expect(t.shape).toEqual([3, 4]);
+      backend.dispose(t);
+    });
+
+    it('writes new values into a tensor', async () => {
+      const backend = context.backend();
+      const t = backend.tensor([2, 2]);
+      expect(Array.from(await backend.read(t))).toEqual([0, 0, 0, 0]);
+      backend.write(t, [1, 2, 3, 4]);
+      expect(Array.from(await backend.read(t))).toEqual([1, 2, 3, 4]);
+      backend.dispose(t);
+    });
+
+    it('reads synchronously when it declares syncRead', (test) => {
+      const backend = context.backend();
+      if (!backend.capabilities.syncRead) test.skip();
+      const t = backend.tensor([1, 3], [1, 2, 3]);
+      expect(Array.from(backend.readSync(t))).toEqual([1, 2, 3]);
+      backend.dispose(t);
+    });
+
+    it('counts live tensors and bytes, and dispose frees them', () => {
+      const backend = context.backend();
+      const before = backend.memory();
+      const t = backend.tensor([4, 8]);
+      const bytes = backend.precision === 'float32' ? 4 : 8;
+      expect(backend.memory()).toEqual({ tensors: before.tensors + 1, bytes: before.bytes + 32 * bytes });
+      backend.dispose(t);
+      backend.dispose(t);
+      expect(backend.memory()).toEqual(before);
+    });
+
+    it('declares its precision and the mode that runs', () => {
+      const { capabilities } = context.backend();
+      expect(['float32', 'float64']).toContain(capabilities.precision);
+      expect(capabilities.mode.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('kernels against the float64 reference', () => {
+    for (const [m, k, n] of MATMUL_SIZES) {
+      for (const [ta, tb] of [
+        [false, false],
+        [true, false],
+        [false, true],
+        [true, true],
+      ] as const) {
+        it(`matMul ${m}×${k} · ${k}×${n}${ta ? ', a transposed' : ''}${tb ? ', b transposed' : ''}`, async () => {
+          const backend = context.backend();
+          const rng = seededRng(m * 100 + k * 10 + n);
+          const aShape: Shape = ta ? [k, m] : [m, k];
+          const bShape: Shape = tb ? [n, k] : [k, n];
+          const a = await upload(backend, aShape, uniform(rng, m * k, -2, 2));
+          const b = await upload(backend, bShape, uniform(rng, k * n, -2, 2));
+          const out = backend.tensor([m, n]);
+          backend.matMul(a.tensor, b.tensor, out, ta, tb);
+          const expected = math.matMul(a.values, aShape, b.values, bShape, ta, tb);
+          const magnitude = math.matMul(abs(a.values), aShape, abs(b.values), bShape, ta, tb);
+          const tolerance = magnitude.map((v) => kernelTolerance(backend.precision, k, v));
+          expectClose(await backend.read(out), expected, tolerance, 'matMul');
+          for (const t of [a.tensor, b.tensor, out]) backend.dispose(t);
+        });
+      }
+    }
+
+    for (const shape of SHAPES) {
+      const [rows, cols] = shape;
+      const label = `${rows}×${cols}`;
+
+      it(`biasAdd ${label}`, async () => {
+        const backend = context.backend();
+        const rng = seededRng(rows * 31 + cols);
+        const x = await upload(backend, shape, uniform(rng, rows * cols, -2, 2));
+        const bias = await upload(backend, [1, cols], uniform(rng, cols, -2, 2));
+        const out = backend.tensor(shape);
+        backend.biasAdd(x.tensor, bias.tensor, out);
+        const expected = math.biasAdd(x.values, cols, bias.values);
+        const magnitude = math.biasAdd(abs(x.values), cols, abs(bias.values));
+        const tolerance = magnitude.map((v) => kernelTolerance(backend.precision, 1, v));
+        expectClose(await backend.read(out), expected, tolerance, 'biasAdd');
+        backend.biasAdd(x.tensor, bias.tensor, x.tensor);
+        expectClose(await backend.read(x.tensor), expected, tolerance, 'biasAdd in place');
+        for (const t of [x.tensor, bias.tensor, out]) backend.dispose(t);
+      });
+
+      it(`columnSum ${label}`, async () => {
+        const backend = context.backend();
+        const x = await upload(backend, shape, uniform(seededRng(rows + cols), rows * cols, -2, 2));
+        const out = backend.tensor([1, cols]);
+        backend.columnSum(x.tensor, out);
+        const magnitude = math.columnSum(abs(x.values), cols);
+        const tolerance = magnitude.map((v) => kernelTolerance(backend.precision, rows, v));
+        expectClose(await backend.read(out), math.columnSum(x.values, cols), tolerance, 'columnSum');
+        backend.dispose(x.tensor);
+        backend.dispose(out);
+      });
+
+      it(`gatherRows ${label}`, async () => {
+        const backend = context.backend();
+        const src = await upload(backend, shape, uniform(seededRng(rows * cols), rows * cols, -2, 2));
+        const order = Array.from({ length: rows }, (_, i) => rows - 1 - i);
+        const indices = backend.tensor([1, rows], order);
+        for (const [offset, count] of [
+          [0, rows],
+          [rows - 1, 1],
+          [Math.floor(rows / 2), rows - Math.floor(rows / 2)],
+        ] as const) {
+          const out = backend.tensor([count, cols]);
+          backend.gatherRows(src.tensor, indices, offset, out);
+          const expected = math.gatherRows(src.values, cols, order, offset, count);
+          expectClose(await backend.read(out), expected, 0, `gatherRows offset ${offset}`);
+          backend.dispose(out);
+        }
+        backend.dispose(src.tensor);
+        backend.dispose(indices);
+      });
+    }
+
+    for (const op of UNARY_OPS) {
+      it(`unary ${op}`, async () => {
+        const backend = context.backend();
+        const [low, high] = UNARY_DOMAIN[op] ?? [-2, 2];
+        const x = await upload(backend, [3, 5], uniform(seededRng(op.length), 15, low, high));
+        const out = backend.tensor([3, 5]);
+        backend.unary(op, x.tensor, out);
+        const expected = Array.from(x.values, (v) => math.unary(op, v));
+        const tolerance = expected.map((v, i) =>
+          kernelTolerance(backend.precision, 1, Math.max(Math.abs(v), Math.abs(x.values[i] as number))),
+        );
+        expectClose(await backend.read(out), expected, tolerance, op);
+        backend.dispose(x.tensor);
+        backend.dispose(out);
+      });
+    }
+
+    for (const op of BINARY_OPS) {
+      it(`binary ${op}`, async () => {
+        const backend = context.backend();
+        const rng = seededRng(op.length * 7);
+        const a = await upload(backend, [4, 3], uniform(rng, 12, -2, 2));
+        const bValues = uniform(rng, 12, 0.5, 2).map((v, i) => (i % 2 ? -v : v));
+        const b = await upload(backend, [4, 3], bValues);
+        const out = backend.tensor([4, 3]);
+        backend.binary(op, a.tensor, b.tensor, out);
+        const expected = Array.from(a.values, (u, i) => math.binary(op, u, b.values[i] as number));
+        const tolerance = expected.map((v, i) =>
+          kernelTolerance(
+            backend.precision,
+            1,
+            Math.max(Math.abs(v), Math.abs(a.values[i] as number) + Math.abs(b.values[i] as number)),
+          ),
+        );
+        expectClose(await backend.read(out), expected, tolerance, op);
+        for (const t of [a.tensor, b.tensor, out]) backend.dispose(t);
+      });
+    }
+
+    for (const kind of ACTIVATIONS) {
+      it(`activationForward ${kind}, also in place`, async () => {
+        const backend = context.backend();
+        const x = await upload(backend, [5, 3], uniform(seededRng(kind.length), 15, -4, 4));
+        const out = backend.tensor([5, 3]);
+        backend.activationForward(kind, x.tensor, out);
+        const expected = Array.from(x.values, (u) => math.activation(kind, u));
+        const tolerance = expected.map((v) => kernelTolerance(backend.precision, 1, Math.max(Math.abs(v), 1)));
+        expectClose(await backend.read(out), expected, tolerance, kind);
+        backend.activationForward(kind, x.tensor, x.tensor);
+        expectClose(await backend.read(x.tensor), expected, tolerance, `${kind} in place`);
+        backend.dispose(x.tensor);
+        backend.dispose(out);
+      });
+
+      it(`activationBackward ${kind}`, async () => {
+        const backend = context.backend();
+        const rng = seededRng(kind.length * 3);
+        const yValues = uniform(rng, 15, -4, 4).map((u) => math.activation(kind, u));
+        const y = await upload(backend, [5, 3], yValues);
+        const dy = await upload(backend, [5, 3], uniform(rng, 15, -2, 2));
+        const out = backend.tensor([5, 3]);
+        backend.activationBackward(kind, y.tensor, dy.tensor, out);
+        const expected = Array.from(y.values, (v, i) => math.activationGradient(kind, v, dy.values[i] as number));
+        const tolerance = Array.from(dy.values, (g) => kernelTolerance(backend.precision, 3, Math.abs(g)));
+        expectClose(await backend.read(out), expected, tolerance, kind);
+        for (const t of [y.tensor, dy.tensor, out]) backend.dispose(t);
+      });
+    }
+
+    for (const kind of LOSSES) {
+      for (const shape of [[1, 1], [6, 1], [4, 3]] as Shape[]) {
+        it(`lossValue and lossGradient ${kind} ${shape[0]}×${shape[1]}`, async () => {
+          const backend = context.backend();
+          const [rows, cols] = shape;
+          const rng = seededRng(rows * cols + kind.length);
+          const y = await upload(backend, shape, uniform(rng, rows * cols, -2, 2));
+          const t = await upload(backend, shape, uniform(rng, rows * cols, -2, 2));
+          const out = backend.tensor([1, 1]);
+          const expected = math.lossValue(kind, y.values, t.values, cols);
+          const tolerance = kernelTolerance(backend.precision, 2 * rows * cols, expected);
+          backend.lossValue(kind, y.tensor, t.tensor, out);
+          expectClose(await backend.read(out), [expected], tolerance, 'lossValue');
+          backend.fill(out, 1.5);
+          backend.lossValue(kind, y.tensor, t.tensor, out, true);
+          expectClose(await backend.read(out), [expected + 1.5], tolerance + kernelTolerance(backend.precision, 1, 1.5), 'lossValue accumulated');
+          const grad = backend.tensor(shape);
+          backend.lossGradient(kind, y.tensor, t.tensor, grad);
+          const expectedGrad = math.lossGradient(kind, y.values, t.values, cols);
+          const gradTolerance = Array.from(y.values, (v, i) =>
+            kernelTolerance(backend.precision, 2, 2 * (Math.abs(v) + Math.abs(t.values[i] as number))),
+          );
+          expectClose(await backend.read(grad), expectedGrad, gradTolerance, 'lossGradient');
+          for (const tensor of [y.tensor, t.tensor, out, grad]) backend.dispose(tensor);
+        });
+      }
+    }
+
+    it('sgdUpdate: param − eta · grad, in place', async () => {
+      const backend = context.backend();
+      const rng = seededRng(5);
+      const p = await upload(backend, [3, 4], uniform(rng, 12, -1, 1));
+      const g = await upload(backend, [3, 4], uniform(rng, 12, -1, 1));
+      backend.sgdUpdate(p.tensor, g.tensor, 0.1);
+      const expected = Array.from(p.values, (v, i) => v - 0.1 * (g.values[i] as number));
+      const tolerance = Array.from(p.values, (v, i) =>
+        kernelTolerance(backend.precision, 2, Math.abs(v) + 0.1 * Math.abs(g.values[i] as number)),
+      );
+      expectClose(await backend.read(p.tensor), expected, tolerance, 'sgdUpdate');
+      backend.dispose(p.tensor);
+      backend.dispose(g.tensor);
+    });
+
+    it('fill sets every element', async () => {
+      const backend = context.backend();
+      const t = backend.tensor([3, 2], [1, 2, 3, 4, 5, 6]);
+      backend.fill(t, -0.5);
+      expect(Array.from(await backend.read(t))).toEqual([-0.5, -0.5, -0.5, -0.5, -0.5, -0.5]);
+      backend.dispose(t);
+    });
+
+    for (const activation of ACTIVATIONS) {
+      it(`denseForward ${activation} (the fused kernel)`, async (test) => {
+        const backend = context.backend();
+        if (!backend.hasKernel('denseForward')) test.skip();
+        const rng = seededRng(activation.length * 11);
+        const x = await upload(backend, [4, 3], uniform(rng, 12, -2, 2));
+        const w = await upload(backend, [3, 5], uniform(rng, 15, -2, 2));
+        const b = await upload(backend, [1, 5], uniform(rng, 5, -2, 2));
+        const out = backend.tensor([4, 5]);
+        backend.denseForward(x.tensor, w.tensor, b.tensor, activation, out);
+        const u = math.biasAdd(math.matMul(x.values, [4, 3], w.values, [3, 5], false, false), 5, b.values);
+        const magnitude = math.biasAdd(math.matMul(abs(x.values), [4, 3], abs(w.values), [3, 5], false, false), 5, abs(b.values));
+        const expected = u.map((v) => math.activation(activation, v));
+        // The activation's slope is at most 1, so an error in u passes through no larger.
+        const tolerance = magnitude.map((v) => kernelTolerance(backend.precision, 5, Math.max(v, 1)));
+        expectClose(await backend.read(out), expected, tolerance, 'denseForward');
+        for (const t of [x.tensor, w.tensor, b.tensor, out]) backend.dispose(t);
+      });
+    }
+  });
+}

@@ -1,0 +1,113 @@
+import {
+  createRegressionNetwork,
+  fit,
+  fromModelJSON,
+  NumpyRng,
+  Sgd,
+  TEXTBOOK,
+  textbookData,
+  toModelJSON,
+} from '@nn/core';
+import { describe, expect, it } from 'vitest';
+import textbookReference from '../../fixtures/textbook-seed1-mid3-eta0.1.json' with { type: 'json' };
+import { createReferenceBackend } from '../reference-backend.js';
+import { kernelTolerance, textbookTolerance } from '../tolerance.js';
+import { expectClose, type SuiteContext, seededRng, uniform } from './context.js';
+
+export function trainingTests(context: SuiteContext): void {
+  describe('training', () => {
+    it('Sgd.step moves every parameter by −eta · grad', async () => {
+      const backend = context.backend();
+      const rng = seededRng(29);
+      const network = createRegressionNetwork(backend, { hidden: [2], activation: 'tanh', rng, wbWidth: 1 });
+      const parameters = network.parameters();
+      const before: Float64Array[] = [];
+      const grads: Float64Array[] = [];
+      for (const p of parameters) {
+        backend.write(p.grad, uniform(rng, p.grad.size, -1, 1));
+        before.push(Float64Array.from(await backend.read(p.value)));
+        grads.push(Float64Array.from(await backend.read(p.grad)));
+      }
+      new Sgd({ eta: 0.25 }).step(backend, parameters);
+      for (const [i, p] of parameters.entries()) {
+        const w = before[i] as Float64Array;
+        const g = grads[i] as Float64Array;
+        const expected = w.map((v, j) => v - 0.25 * (g[j] as number));
+        const tolerance = w.map((v, j) => kernelTolerance(backend.precision, 2, Math.abs(v) + Math.abs(g[j] as number)));
+        expectClose(await backend.read(p.value), expected, tolerance, p.name);
+      }
+      network.dispose();
+    });
+
+    it('the textbook run tracks the NumPy reference (seed 1, 1-3-1, eta 0.1) at every interval', async () => {
+      const backend = context.backend();
+      const { args, errors } = textbookReference;
+      const epochs = Math.min(context.options.textbookEpochs ?? args.epoch, args.epoch);
+      const data = textbookData();
+      const rng = new NumpyRng(args.seed);
+      const network = createRegressionNetwork(backend, {
+        hidden: [args.n_mid],
+        activation: TEXTBOOK.activation,
+        rng,
+        wbWidth: args.wb_width,
+      });
+      const liveAtReports: number[] = [];
+      const { reports } = await fit(network, data, {
+        epochs,
+        interval: args.interval,
+        optimizer: new Sgd({ eta: args.eta }),
+        rng,
+        onInterval: () => {
+          liveAtReports.push(backend.memory().tensors);
+        },
+      });
+      const onInterval = reports.filter((r) => r.epoch % args.interval === 0);
+      const expected = errors.filter((e) => e.epoch < epochs);
+      expect(onInterval.map((r) => r.epoch)).toEqual(expected.map((e) => e.epoch));
+      const relative = textbookTolerance(backend.precision, epochs * data.samples);
+      expectClose(
+        onInterval.map((r) => r.error),
+        expected.map((e) => e.error),
+        expected.map((e) => relative * e.error),
+        `textbook error (relative tolerance ${relative.toExponential(1)})`,
+      );
+      expect(new Set(liveAtReports).size, 'live tensors stay constant after the first epoch').toBe(1);
+      network.dispose();
+    });
+
+    it('mini-batches (size 8, last batch smaller) train like the reference backend', async () => {
+      const backend = context.backend();
+      const reference = createReferenceBackend();
+      const run = async (b: typeof backend) => {
+        const rng = new NumpyRng(3);
+        const network = createRegressionNetwork(b, { hidden: [4, 3], activation: 'tanh', rng, wbWidth: 0.5 });
+        const { reports } = await fit(network, textbookData(), {
+          epochs: 30,
+          batchSize: 8,
+          interval: 10,
+          optimizer: new Sgd({ eta: 0.02 }),
+          loss: undefined,
+          rng,
+        });
+        network.dispose();
+        return reports.map((r) => r.error);
+      };
+      const expected = await run(reference);
+      const relative = textbookTolerance(backend.precision, 30 * 8);
+      expectClose(await run(backend), expected, expected.map((e) => relative * e), 'error per interval');
+      expect(expected[expected.length - 1]).toBeLessThan(expected[0] as number);
+    });
+
+    it('a model saved as JSON loads back with the same predictions', async () => {
+      const backend = context.backend();
+      const rng = seededRng(31);
+      const network = createRegressionNetwork(backend, { hidden: [5], activation: 'relu', rng, wbWidth: 0.5 });
+      const x = uniform(rng, 9, -1, 1);
+      const json = JSON.parse(JSON.stringify(await toModelJSON(network)));
+      const loaded = fromModelJSON(backend, json);
+      expect(Array.from(await loaded.predict(x))).toEqual(Array.from(await network.predict(x)));
+      network.dispose();
+      loaded.dispose();
+    });
+  });
+}
