@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Backend, type BackendDriver, isNNError } from '../src/index.js';
+
+/** A backend that stores data but implements few kernels: what a half-written backend looks like. */
+function fillOnlyBackend(kernels: BackendDriver<Float64Array>['kernels'] = {}): Backend<Float64Array> {
+  const driver: BackendDriver<Float64Array> = {
+    name: 'fill-only',
+    capabilities: { precision: 'float64', syncRead: false, mode: 'test' },
+    allocate: (size) => new Float64Array(size),
+    upload: (storage, data) => storage.set(data),
+    download: (storage) => Promise.resolve(storage.slice()),
+    release: () => {},
+    kernels: { fill: (out, value) => out.storage.fill(value), ...kernels },
+  };
+  return new Backend(driver);
+}
+
+function errorOf(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('Backend', () => {
+  it('names the kernel and the backend when a kernel is missing', () => {
+    const backend = fillOnlyBackend();
+    const a = backend.tensor([2, 2]);
+    const error = errorOf(() => backend.matMul(a, a, backend.tensor([2, 2])));
+    expect(isNNError(error, 'NN_KERNEL_MISSING')).toBe(true);
+    expect((error as Error).message).toMatch(/'fill-only'.*'matMul'/);
+  });
+
+  it('composes denseForward from matMul, biasAdd and activationForward when it has no fused kernel', () => {
+    const backend = fillOnlyBackend();
+    expect(backend.hasKernel('denseForward')).toBe(false);
+    const x = backend.tensor([1, 1]);
+    const error = errorOf(() => backend.denseForward(x, x, x, 'sigmoid', backend.tensor([1, 1])));
+    expect(isNNError(error, 'NN_KERNEL_MISSING')).toBe(true);
+    expect((error as Error).message).toContain("'matMul'");
+  });
+
+  it('refuses readSync on a backend that does not declare it', () => {
+    const backend = fillOnlyBackend();
+    const error = errorOf(() => backend.readSync(backend.tensor([1, 1])));
+    expect(isNNError(error, 'NN_KERNEL_MISSING')).toBe(true);
+    expect((error as Error).message).toContain('await backend.read');
+  });
+
+  it('refuses matMul writing into one of its inputs', () => {
+    const backend = fillOnlyBackend({ matMul: () => {} });
+    const a = backend.tensor([2, 2]);
+    expect(isNNError(errorOf(() => backend.matMul(a, a, a)), 'NN_INVALID_ARGUMENT')).toBe(true);
+  });
+});
