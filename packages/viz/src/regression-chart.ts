@@ -21,7 +21,9 @@ export type RegressionChartConfig = ChartConfiguration<'scatter', { x: number; y
 export function regressionTitle(
   frame: Pick<RegressionFrame, 'epoch' | 'epochs' | 'error'>,
 ): string {
-  return `Epoch ${frame.epoch}/${frame.epochs}  Error ${Number(frame.error.toPrecision(6))}`;
+  const error = Number(frame.error.toPrecision(6));
+  const text = error !== 0 && Math.abs(error) < 1e-4 ? error.toExponential() : String(error);
+  return `Epoch ${frame.epoch}/${frame.epochs}  Error ${text}`;
 }
 
 /**
@@ -52,7 +54,8 @@ export function regressionChartConfig(
       datasets: [
         {
           label: 'target',
-          data: points(frame.x, frame.target),
+          // Sorted by x so the line reads left to right whatever the data's row order.
+          data: points(frame.x, frame.target).sort((a, b) => a.x - b.x),
           showLine: true,
           borderDash: [6, 4],
           borderColor: '#1f77b4',

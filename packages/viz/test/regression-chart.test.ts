@@ -28,6 +28,20 @@ describe('regressionChartConfig', () => {
   it('titles the chart "Epoch i/N  Error e"', () => {
     expect(regressionTitle(frame)).toBe('Epoch 200/2001  Error 0.0123457');
     expect(regressionChartConfig(frame).options?.plugins?.title?.text).toBe(regressionTitle(frame));
+    expect(regressionTitle({ epoch: 2000, epochs: 2001, error: 8.368066922303294e-6 })).toBe(
+      'Epoch 2000/2001  Error 8.36807e-6',
+    );
+  });
+
+  it('draws the target line left to right even when the rows are not sorted by x', () => {
+    const config = regressionChartConfig({
+      ...frame,
+      x: [1, -1, 0],
+      target: [3, 1, 2],
+      predictions: [0, 0, 0],
+    });
+    expect(config.data.datasets[0]?.data.map((p) => p.x)).toEqual([-1, 0, 1]);
+    expect(config.data.datasets[1]?.data.map((p) => p.x)).toEqual([1, -1, 0]);
   });
 
   it('fixes the axes from x and the target, whatever the predictions do', () => {

@@ -1,0 +1,16 @@
+/** A failure the user can fix (bad file, unwritable path): one line, exit code 1. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+}
+
+/** Bad command-line input: the command's usage, then this one line; exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+
+  constructor(
+    message: string,
+    readonly command: string | undefined,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { CliError, UsageError } from './cli-error.js';
+import { parseFlags } from './parse-flags.js';
+import { usage } from './usage.js';
+
+const COMMANDS = ['train', 'predict', 'backends', 'bench'] as const;
+type Command = (typeof COMMANDS)[number];
+
+/**
+ * Runs `nn` with argv (without node and the script) and returns the exit
+ * code: 0 done, 1 failed, 2 bad usage. Only this file, the usage text and
+ * flag parsing load up front; each command's modules load when it runs.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  const verbose = argv.includes('--verbose');
+  const command = (COMMANDS as readonly string[]).includes(first ?? '')
+    ? (first as Command)
+    : undefined;
+  try {
+    if (first === '-v' || first === '--version') {
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    if (first === '-h' || first === '--help' || (command !== undefined && wantsHelp(rest))) {
+      process.stdout.write(`${usage(command)}\n`);
+      return 0;
+    }
+    if (first === undefined)
+      throw new UsageError(`name a command: ${COMMANDS.join(', ')}`, undefined);
+    if (command === undefined) {
+      throw new UsageError(
+        `unknown command ${JSON.stringify(first)}; the commands are ${COMMANDS.join(', ')}`,
+        undefined,
+      );
+    }
+    await run(command, rest);
+    return 0;
+  } catch (error) {
+    return report(error, verbose);
+  }
+}
+
+async function run(command: Command, args: string[]): Promise<void> {
+  switch (command) {
+    case 'train': {
+      const options = (await import('./train-options.js')).readTrainOptions(args);
+      await (await import('./commands/train.js')).train(options);
+      return;
+    }
+    case 'predict': {
+      const options = (await import('./predict-options.js')).readPredictOptions(args);
+      await (await import('./commands/predict.js')).predict(options);
+      return;
+    }
+    case 'backends': {
+      const values = parseFlags('backends', args, {
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+      });
+      await (await import('./commands/backends.js')).backends({ json: values.json ?? false });
+      return;
+    }
+    case 'bench': {
+      const values = parseFlags('bench', args, {
+        quick: { type: 'boolean' },
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+      });
+      await (await import('./commands/bench.js')).bench({
+        quick: values.quick ?? false,
+        json: values.json ?? false,
+      });
+      return;
+    }
+  }
+}
+
+// Help wins over every other flag, but not over a value: `--data --help` is a file named --help.
+function wantsHelp(args: string[]): boolean {
+  return args.some((arg) => arg === '--help' || arg === '-h');
+}
+
+function report(error: unknown, verbose: boolean): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${usage(error.command)}\n\nnn: ${error.message}\n`);
+    return 2;
+  }
+  const known = error instanceof CliError || (error instanceof Error && error.name === 'NNError');
+  const message = error instanceof Error ? error.message : String(error);
+  if (verbose && error instanceof Error && error.stack !== undefined) {
+    process.stderr.write(`${error.stack}\n`);
+  } else {
+    const hint = known ? '' : ' (run with --verbose for the stack trace)';
+    process.stderr.write(`nn: ${known ? '' : 'unexpected error: '}${message}${hint}\n`);
+  }
+  return 1;
+}
+
+function version(): string {
+  const { version } = JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  ) as {
+    version: string;
+  };
+  return version;
+}

@@ -1,0 +1,93 @@
+import { BACKEND_FLAGS, type BackendChoice, readBackendChoice } from './backend-choice.js';
+import { FlagValues } from './flag-values.js';
+import { parseFlags } from './parse-flags.js';
+
+export const ACTIVATION_CHOICES = ['sigmoid', 'tanh', 'relu'] as const;
+export const RNG_CHOICES = ['default', 'numpy'] as const;
+export const MAX_SEED = 4294967295;
+
+export interface TrainOptions {
+  hidden: number[];
+  activation: (typeof ACTIVATION_CHOICES)[number];
+  eta: number;
+  epochs: number;
+  interval: number;
+  batchSize: number;
+  wbWidth: number;
+  /** Undefined: pick one at random and report it. */
+  seed: number | undefined;
+  rng: (typeof RNG_CHOICES)[number];
+  backend: BackendChoice;
+  data: string | undefined;
+  gif: string | undefined;
+  png: string | undefined;
+  save: string | undefined;
+  json: boolean;
+}
+
+// The textbook's settings (core's TEXTBOOK), repeated here so that reading
+// flags, and with it --help and usage errors, loads nothing heavy.
+const DEFAULTS = {
+  hidden: '3',
+  activation: 'sigmoid',
+  eta: '0.1',
+  epochs: '2001',
+  interval: '200',
+} as const;
+
+/** Parses and checks every `nn train` flag before anything is loaded or trained. */
+export function readTrainOptions(args: string[]): TrainOptions {
+  const values = parseFlags('train', args, {
+    hidden: { type: 'string' },
+    activation: { type: 'string' },
+    eta: { type: 'string' },
+    epochs: { type: 'string' },
+    interval: { type: 'string' },
+    'batch-size': { type: 'string' },
+    'wb-width': { type: 'string' },
+    seed: { type: 'string' },
+    rng: { type: 'string' },
+    ...BACKEND_FLAGS,
+    data: { type: 'string' },
+    gif: { type: 'string' },
+    png: { type: 'string' },
+    save: { type: 'string' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+  });
+  const flags = new FlagValues('train');
+  const whole = { integer: true, min: 1 };
+  const positive = { above: 0 };
+  const options: TrainOptions = {
+    hidden: flags.numbers('--hidden', values.hidden ?? DEFAULTS.hidden, { ...whole, max: 4096 }),
+    activation: flags.oneOf(
+      '--activation',
+      values.activation ?? DEFAULTS.activation,
+      ACTIVATION_CHOICES,
+    ),
+    eta: flags.number('--eta', values.eta ?? DEFAULTS.eta, positive),
+    epochs: flags.number('--epochs', values.epochs ?? DEFAULTS.epochs, whole),
+    interval: flags.number('--interval', values.interval ?? DEFAULTS.interval, whole),
+    batchSize: flags.number('--batch-size', values['batch-size'] ?? '1', whole),
+    wbWidth: flags.number('--wb-width', values['wb-width'] ?? '0.01', positive),
+    seed:
+      values.seed === undefined
+        ? undefined
+        : flags.number('--seed', values.seed, { integer: true, min: 0, max: MAX_SEED }),
+    rng: flags.oneOf('--rng', values.rng ?? 'default', RNG_CHOICES),
+    backend: readBackendChoice(flags, values),
+    data: values.data,
+    gif: values.gif,
+    png: values.png,
+    save: values.save,
+    json: values.json ?? false,
+  };
+  for (const flag of ['data', 'gif', 'png', 'save'] as const) {
+    if (options[flag] === '') throw flags.fail(`--${flag} needs a file name`);
+  }
+  const outputs = [options.gif, options.png, options.save].filter((path) => path !== undefined);
+  if (new Set(outputs).size !== outputs.length) {
+    throw flags.fail('--gif, --png and --save must name different files');
+  }
+  return options;
+}
