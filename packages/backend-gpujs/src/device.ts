@@ -1,0 +1,138 @@
+import { NNError } from '@nn/core';
+import { GPU, type IKernelRunShortcut, type KernelVariable, Texture } from 'gpu.js';
+import { activate, stableTanh } from './kernels/activate.js';
+import type { GpujsMode } from './modes.js';
+import type { GpujsStorage } from './storage.js';
+
+/** Flat indices are computed in float32 on the GL modes: exact up to 2^24. */
+const FLOAT_EXACT_INDEX = 2 ** 24;
+
+/** What a kernel function sees as `this`: its thread (flat output index) and compile-time constants. */
+export interface KernelThis<C = Record<string, number>> {
+  readonly thread: { readonly x: number };
+  readonly constants: C;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: gpu.js kernel functions take loosely typed arguments.
+export type KernelSource = (this: any, ...args: any[]) => number;
+
+/** Counters the tests and benchmarks read; none of them costs a readback. */
+export interface GpujsStats {
+  /** Kernels compiled (one per kernel, shape and setting). */
+  compilations: number;
+  /** Downloads from the device to the host. */
+  readbacks: number;
+  /** GL textures alive in the context, gpu.js's own included (0 in webasm and cpu). */
+  liveTextures: number;
+}
+
+interface GlContext {
+  createTexture(): unknown;
+  deleteTexture(texture: unknown): void;
+  getParameter(name: number): unknown;
+  MAX_TEXTURE_SIZE: number;
+}
+
+/**
+ * One gpu.js instance and its kernel cache: every kernel is compiled once per
+ * key (its name, shapes and settings) and reused for the backend's lifetime.
+ */
+export class GpujsDevice {
+  readonly gpu: GPU;
+  readonly mode: GpujsMode;
+  /** GL modes keep tensors in textures; webasm and cpu in Float32Arrays. */
+  readonly textures: boolean;
+  readonly stats: GpujsStats = { compilations: 0, readbacks: 0, liveTextures: 0 };
+  readonly #kernels = new Map<string, IKernelRunShortcut>();
+  #maxElements = Number.POSITIVE_INFINITY;
+  #maxTextureSize = 0;
+  #instrumented = false;
+
+  constructor(mode: GpujsMode) {
+    this.mode = mode;
+    this.textures = mode === 'headlessgl' || mode === 'webgl2' || mode === 'webgl';
+    this.gpu = new GPU({ mode });
+    this.gpu.addFunction(stableTanh);
+    this.gpu.addFunction(activate);
+  }
+
+  /** The cached kernel for `key`, compiled on first use with `size` outputs. */
+  kernel(
+    key: string,
+    source: KernelSource,
+    size: number,
+    constants: Record<string, number> = {},
+  ): IKernelRunShortcut {
+    let kernel = this.#kernels.get(key);
+    if (kernel === undefined) {
+      kernel = this.gpu.createKernel(source, {
+        output: [size],
+        constants,
+        pipeline: true,
+        immutable: true,
+        precision: 'single',
+        tactic: 'precision',
+      } as Parameters<GPU['createKernel']>[1]);
+      this.#kernels.set(key, kernel);
+      this.stats.compilations++;
+      this.#instrument();
+    }
+    return kernel;
+  }
+
+  /** Runs `kernel` and makes its fresh output `out`'s value. */
+  run(out: GpujsStorage, kernel: IKernelRunShortcut, ...args: KernelVariable[]): void {
+    this.replace(out, kernel(...args) as Texture | Float32Array);
+  }
+
+  replace(storage: GpujsStorage, value: Texture | Float32Array): void {
+    const old = storage.value;
+    storage.value = value;
+    if (old !== value && old instanceof Texture) old.delete();
+  }
+
+  /** Refuses sizes past what one texture holds, before anything is allocated. */
+  checkSize(size: number): void {
+    if (!this.textures) return;
+    if (this.#maxTextureSize === 0) {
+      const features = (this.gpu.Kernel as unknown as { features: { maxTextureSize: number } })
+        .features;
+      this.#maxTextureSize = features.maxTextureSize;
+      this.#maxElements = Math.min(this.#maxTextureSize ** 2, FLOAT_EXACT_INDEX);
+    }
+    if (size > this.#maxElements) {
+      throw new NNError(
+        'NN_INVALID_ARGUMENT',
+        `gpujs ${this.mode}: a tensor of ${size} values does not fit; this device stores a tensor in one float texture of at most ${this.#maxTextureSize}×${this.#maxTextureSize} texels (MAX_TEXTURE_SIZE) and indexes it in float32, exact to ${FLOAT_EXACT_INDEX} values, so the limit is ${this.#maxElements}; use smaller batches or layers, or mode 'webasm'`,
+      );
+    }
+  }
+
+  destroy(): void {
+    this.#kernels.clear();
+    // gpu.js releases the context on the next tick; nothing waits on it.
+    this.gpu.destroy().catch(() => {});
+  }
+
+  /**
+   * Counts GL textures at the context itself (created with the first
+   * kernel, before it builds), so gpu.js's internal textures count too.
+   */
+  #instrument(): void {
+    if (this.#instrumented || !this.textures) return;
+    const gl = this.gpu.context as GlContext | null;
+    if (gl === null) return;
+    this.#instrumented = true;
+    const stats = this.stats;
+    const create = gl.createTexture.bind(gl);
+    const remove = gl.deleteTexture.bind(gl);
+    gl.createTexture = () => {
+      stats.liveTextures++;
+      return create();
+    };
+    gl.deleteTexture = (texture) => {
+      if (texture) stats.liveTextures--;
+      remove(texture);
+    };
+  }
+}

@@ -1,0 +1,151 @@
+import { Backend, type BackendDriver, type KernelTable, NNError, requireOneOf } from '@nn/core';
+import { Texture } from 'gpu.js';
+import { GpujsDevice as Device, type GpujsStats, type KernelThis } from './device.js';
+import { activationBackward } from './kernels/activation-backward.js';
+import { activationForward } from './kernels/activation-forward.js';
+import { biasAdd } from './kernels/bias-add.js';
+import { binary } from './kernels/binary.js';
+import { columnSum } from './kernels/column-sum.js';
+import { denseForward } from './kernels/dense-forward.js';
+import { fill, fillStorage } from './kernels/fill.js';
+import { gatherRows } from './kernels/gather-rows.js';
+import { lossGradient } from './kernels/loss-gradient.js';
+import { lossValue } from './kernels/loss-value.js';
+import { matMul } from './kernels/mat-mul.js';
+import { sgdUpdate } from './kernels/sgd-update.js';
+import { unary } from './kernels/unary.js';
+import { GPUJS_MODES, type GpujsMode, gpujsModeAvailability } from './modes.js';
+import type { GpujsStorage } from './storage.js';
+
+export interface GpujsBackendOptions {
+  /** 'auto' (the default) takes the best mode that starts here and reports why it skipped better ones. */
+  mode?: 'auto' | GpujsMode;
+}
+
+const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
+/** What `auto` tries, best first, where it runs. */
+const AUTO_ORDER: readonly GpujsMode[] = isNode
+  ? ['headlessgl', 'webasm', 'cpu']
+  : ['webgl2', 'webgl', 'webasm', 'cpu'];
+
+function uploadKernel(this: KernelThis, data: number[]): number {
+  return data[this.thread.x] as number;
+}
+
+/** A core Backend on gpu.js, with the device's counters for tests and benchmarks. */
+export class GpujsBackend extends Backend<GpujsStorage> {
+  readonly #device: Device;
+
+  constructor(device: Device, fallbackReason?: string) {
+    super(createDriver(device, fallbackReason));
+    this.#device = device;
+  }
+
+  /** Compilations, readbacks and live GL textures so far; reading them costs nothing. */
+  stats(): Readonly<GpujsStats> {
+    return { ...this.#device.stats };
+  }
+}
+
+/**
+ * The gpu.js backend: float32 kernels on headless-gl (Node), WebGL2/WebGL
+ * (browsers), WebAssembly or plain JavaScript. A mode asked for by name that
+ * cannot start fails with NN_BACKEND_UNAVAILABLE; it never drops to another.
+ */
+export function createGpujsBackend(options: GpujsBackendOptions = {}): GpujsBackend {
+  const asked = requireOneOf('gpujs mode', options.mode ?? 'auto', ['auto', ...GPUJS_MODES]);
+  if (asked !== 'auto') {
+    const availability = gpujsModeAvailability(asked);
+    if (!availability.available) {
+      throw new NNError(
+        'NN_BACKEND_UNAVAILABLE',
+        `gpujs mode '${asked}' cannot start: ${availability.reason}`,
+      );
+    }
+    return new GpujsBackend(startDevice(asked));
+  }
+  const skipped: string[] = [];
+  for (const mode of AUTO_ORDER) {
+    const availability = gpujsModeAvailability(mode);
+    if (availability.available) {
+      const reason = skipped.length > 0 ? `runs ${mode} because ${skipped.join('; ')}` : undefined;
+      return new GpujsBackend(startDevice(mode), reason);
+    }
+    skipped.push(`${mode} is unavailable (${availability.reason})`);
+  }
+  throw new NNError('NN_BACKEND_UNAVAILABLE', `gpujs: no mode can start: ${skipped.join('; ')}`);
+}
+
+function startDevice(mode: GpujsMode): Device {
+  try {
+    return new Device(mode);
+  } catch (error) {
+    throw new NNError(
+      'NN_BACKEND_UNAVAILABLE',
+      `gpujs mode '${mode}' cannot start: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+
+function createDriver(device: Device, fallbackReason?: string): BackendDriver<GpujsStorage> {
+  // denseBackward is left to core's composition: its four outputs have four shapes, one pass each either way.
+  const kernels: Omit<KernelTable<GpujsStorage>, 'denseBackward'> = {
+    matMul: matMul(device),
+    biasAdd: biasAdd(device),
+    columnSum: columnSum(device),
+    unary: unary(device),
+    binary: binary(device),
+    activationForward: activationForward(device),
+    activationBackward: activationBackward(device),
+    lossValue: lossValue(device),
+    lossGradient: lossGradient(device),
+    sgdUpdate: sgdUpdate(device),
+    gatherRows: gatherRows(device),
+    fill: fill(device),
+    denseForward: denseForward(device),
+  };
+  return {
+    name: 'gpujs',
+    capabilities: {
+      precision: 'float32',
+      // A GL readback stalls the pipeline; only host-memory modes read cheaply.
+      syncRead: !device.textures,
+      mode: device.mode,
+      ...(fallbackReason === undefined ? {} : { fallbackReason }),
+    },
+    allocate(size) {
+      device.checkSize(size);
+      const storage: GpujsStorage = { value: new Float32Array(size), size };
+      if (device.textures) fillStorage(device, storage, 0);
+      return storage;
+    },
+    upload(storage, data) {
+      const host = Float32Array.from(data);
+      if (!device.textures) {
+        device.replace(storage, host);
+        return;
+      }
+      device.run(
+        storage,
+        device.kernel(`upload:${storage.size}`, uploadKernel, storage.size),
+        host,
+      );
+    },
+    download: (storage) => Promise.resolve(read(device, storage)),
+    downloadSync: (storage) => read(device, storage),
+    release(storage) {
+      if (storage.value instanceof Texture) storage.value.delete();
+      storage.value = new Float32Array(0);
+    },
+    destroy: () => device.destroy(),
+    kernels,
+  };
+}
+
+function read(device: Device, storage: GpujsStorage): Float32Array {
+  device.stats.readbacks++;
+  const value = storage.value;
+  if (value instanceof Texture) return Float32Array.from(value.toArray() as Float32Array);
+  return value.slice();
+}

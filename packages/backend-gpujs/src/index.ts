@@ -1,0 +1,9 @@
+export type { GpujsStats } from './device.js';
+export { createGpujsBackend, GpujsBackend, type GpujsBackendOptions } from './gpujs-backend.js';
+export {
+  GPUJS_MODES,
+  type GpujsMode,
+  type GpujsModeAvailability,
+  probeGpujsModes,
+} from './modes.js';
+export type { GpujsStorage, GpujsTensor } from './storage.js';

@@ -1,0 +1,23 @@
+import type { KernelTable } from '@nn/core';
+import type { GpujsDevice, KernelThis } from '../device.js';
+import type { GpujsStorage } from '../storage.js';
+import { activate, activationCode } from './activate.js';
+
+function activationKernel(this: KernelThis<{ kind: number }>, x: number[]): number {
+  return activate(x[this.thread.x] as number, this.constants.kind);
+}
+
+export function activationForward(
+  device: GpujsDevice,
+): KernelTable<GpujsStorage>['activationForward'] {
+  return (kind, x, out) => {
+    const constants = { kind: activationCode(kind) };
+    const kernel = device.kernel(
+      `activationForward:${kind}:${x.size}`,
+      activationKernel,
+      out.size,
+      constants,
+    );
+    device.run(out.storage, kernel, x.storage.value);
+  };
+}

@@ -1,0 +1,59 @@
+import type { KernelTable } from '@nn/core';
+import type { GpujsDevice, KernelThis } from '../device.js';
+import type { GpujsStorage } from '../storage.js';
+
+interface LossConstants {
+  rows: number;
+  cols: number;
+  /** ½ for sumOfSquares, 1/cols for meanSquaredError. */
+  scale: number;
+}
+
+function lossValueKernel(
+  this: KernelThis<LossConstants>,
+  y: number[],
+  t: number[],
+  previous: number[],
+  accumulate: number,
+): number {
+  let total = 0;
+  if (accumulate > 0.5) total = previous[0] as number;
+  for (let r = 0; r < this.constants.rows; r++) {
+    let squares = 0;
+    for (let c = 0; c < this.constants.cols; c++) {
+      const d =
+        (y[r * this.constants.cols + c] as number) - (t[r * this.constants.cols + c] as number);
+      squares += d * d;
+    }
+    total += this.constants.scale * squares;
+  }
+  return total;
+}
+
+/**
+ * out (1×1) (+)= the batch's total loss, in one thread: the running epoch
+ * loss stays on the device and is read only when someone asks.
+ */
+export function lossValue(device: GpujsDevice): KernelTable<GpujsStorage>['lossValue'] {
+  return (kind, y, t, out, accumulate) => {
+    const constants = {
+      rows: y.rows,
+      cols: y.cols,
+      scale: kind === 'sumOfSquares' ? 0.5 : 1 / y.cols,
+    };
+    const kernel = device.kernel(
+      `lossValue:${kind}:${y.rows}x${y.cols}`,
+      lossValueKernel,
+      1,
+      constants,
+    );
+    device.run(
+      out.storage,
+      kernel,
+      y.storage.value,
+      t.storage.value,
+      out.storage.value,
+      accumulate ? 1 : 0,
+    );
+  };
+}
