@@ -4,6 +4,7 @@ import { activationForward } from './kernels/activation-forward.js';
 import { biasAdd } from './kernels/bias-add.js';
 import { binary } from './kernels/binary.js';
 import { columnSum } from './kernels/column-sum.js';
+import { denseBackward } from './kernels/dense-backward.js';
 import { denseForward } from './kernels/dense-forward.js';
 import { fill } from './kernels/fill.js';
 import { gatherRows } from './kernels/gather-rows.js';
@@ -34,6 +35,7 @@ const kernels: KernelTable<CpuStorage> = {
   gatherRows,
   fill,
   denseForward,
+  denseBackward,
 };
 
 /** Tensors in Float64Array (default) or Float32Array; every kernel runs on the calling thread. */

@@ -1,5 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fit, NumpyRng, Sgd, createRegressionNetwork, TEXTBOOK, textbookData, toModelJSON } from '@nn/core';
+import {
+  createRegressionNetwork,
+  fit,
+  NumpyRng,
+  Sgd,
+  TEXTBOOK,
+  textbookData,
+  toModelJSON,
+} from '@nn/core';
 import { describe, expect, it } from 'vitest';
 import { createCpuBackend } from '../src/index.js';
 
@@ -8,7 +16,14 @@ const fixtureDir = new URL('../../core/test/fixtures/', import.meta.url);
 const fixtures = readdirSync(fixtureDir).filter((f) => f.endsWith('.json'));
 
 interface Fixture {
-  args: { seed: number; n_mid: number; eta: number; epoch: number; interval: number; wb_width: number };
+  args: {
+    seed: number;
+    n_mid: number;
+    eta: number;
+    epoch: number;
+    interval: number;
+    wb_width: number;
+  };
   errors: { epoch: number; error: number }[];
   final: Record<string, number[] | number[][]>;
 }

@@ -11,9 +11,15 @@ import { trainingTests } from './suites/training-tests.js';
  * before every test and the backend destroyed after it; a test that leaves a
  * tensor alive fails. Tolerances come from the backend's declared precision.
  */
-export function describeBackend(name: string, factory: BackendFactory, options: ConformanceOptions = {}): void {
+export function describeBackend(
+  name: string,
+  factory: BackendFactory,
+  options: ConformanceOptions = {},
+): void {
   if (typeof factory !== 'function') {
-    throw new TypeError(`describeBackend('${name}'): pass a factory, () => backend, not a backend instance`);
+    throw new TypeError(
+      `describeBackend('${name}'): pass a factory, () => backend, not a backend instance`,
+    );
   }
   describe(`@nn/conformance: ${name}`, () => {
     let current: Backend | undefined;

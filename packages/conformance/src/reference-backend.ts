@@ -13,30 +13,73 @@ function assign(out: RefTensor, values: ArrayLike<number>): void {
  * new backend can start as a copy of this file.
  */
 const kernels: KernelTable<Float64Array> = {
-  matMul: (a, b, out, ta, tb) => assign(out, math.matMul(a.storage, a.shape, b.storage, b.shape, ta, tb)),
+  matMul: (a, b, out, ta, tb) =>
+    assign(out, math.matMul(a.storage, a.shape, b.storage, b.shape, ta, tb)),
   biasAdd: (x, bias, out) => assign(out, math.biasAdd(x.storage, x.cols, bias.storage)),
   columnSum: (x, out) => assign(out, math.columnSum(x.storage, x.cols)),
-  unary: (op, x, out) => assign(out, x.storage.map((v) => math.unary(op, v))),
-  binary: (op, a, b, out) => assign(out, a.storage.map((u, i) => math.binary(op, u, b.storage[i] as number))),
-  activationForward: (kind, x, out) => assign(out, x.storage.map((u) => math.activation(kind, u))),
+  unary: (op, x, out) =>
+    assign(
+      out,
+      x.storage.map((v) => math.unary(op, v)),
+    ),
+  binary: (op, a, b, out) =>
+    assign(
+      out,
+      a.storage.map((u, i) => math.binary(op, u, b.storage[i] as number)),
+    ),
+  activationForward: (kind, x, out) =>
+    assign(
+      out,
+      x.storage.map((u) => math.activation(kind, u)),
+    ),
   activationBackward: (kind, y, dy, out) =>
-    assign(out, y.storage.map((v, i) => math.activationGradient(kind, v, dy.storage[i] as number))),
+    assign(
+      out,
+      y.storage.map((v, i) => math.activationGradient(kind, v, dy.storage[i] as number)),
+    ),
   lossValue: (kind, y, t, out, accumulate) => {
     const value = math.lossValue(kind, y.storage, t.storage, y.cols);
     out.storage[0] = accumulate ? (out.storage[0] as number) + value : value;
   },
-  lossGradient: (kind, y, t, out) => assign(out, math.lossGradient(kind, y.storage, t.storage, y.cols)),
-  sgdUpdate: (param, grad, eta) => assign(param, param.storage.map((p, i) => p - eta * (grad.storage[i] as number))),
+  lossGradient: (kind, y, t, out) =>
+    assign(out, math.lossGradient(kind, y.storage, t.storage, y.cols)),
+  sgdUpdate: (param, grad, eta) =>
+    assign(
+      param,
+      param.storage.map((p, i) => p - eta * (grad.storage[i] as number)),
+    ),
   gatherRows: (src, indices, offset, out) =>
     assign(out, math.gatherRows(src.storage, src.cols, indices.storage, offset, out.rows)),
   fill: (out, value) => out.storage.fill(value),
+  denseBackward: (x, w, y, dy, activation, delta, gradW, gradB, dx) => {
+    assign(
+      delta,
+      y.storage.map((v, i) => math.activationGradient(activation, v, dy.storage[i] as number)),
+    );
+    assign(gradW, math.matMul(x.storage, x.shape, delta.storage, delta.shape, true, false));
+    assign(gradB, math.columnSum(delta.storage, delta.cols));
+    if (dx !== undefined)
+      assign(dx, math.matMul(delta.storage, delta.shape, w.storage, w.shape, false, true));
+  },
   denseForward: (x, w, b, activation, out) => {
-    const u = math.biasAdd(math.matMul(x.storage, x.shape, w.storage, w.shape, false, false), w.cols, b.storage);
-    assign(out, u.map((v) => math.activation(activation, v)));
+    const u = math.biasAdd(
+      math.matMul(x.storage, x.shape, w.storage, w.shape, false, false),
+      w.cols,
+      b.storage,
+    );
+    assign(
+      out,
+      u.map((v) => math.activation(activation, v)),
+    );
   },
 };
 
-export function createReferenceBackend(): Backend<Float64Array> {
+/**
+ * With `fused: false` it leaves out the optional fused kernels, so core
+ * composes them and the suite shows their tests as skipped.
+ */
+export function createReferenceBackend(options: { fused?: boolean } = {}): Backend<Float64Array> {
+  const { denseForward, denseBackward, ...required } = kernels;
   const driver: BackendDriver<Float64Array> = {
     name: 'reference',
     capabilities: { precision: 'float64', syncRead: true, mode: 'float64' },
@@ -45,7 +88,7 @@ export function createReferenceBackend(): Backend<Float64Array> {
     download: (storage) => Promise.resolve(storage.slice()),
     downloadSync: (storage) => storage.slice(),
     release: () => {},
-    kernels,
+    kernels: options.fused === false ? required : kernels,
   };
   return new Backend(driver);
 }

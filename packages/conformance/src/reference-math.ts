@@ -16,8 +16,10 @@ export function matMul(
 ): Float64Array {
   const [m, k] = transposeA ? [aShape[1], aShape[0]] : aShape;
   const n = transposeB ? bShape[0] : bShape[1];
-  const at = (i: number, p: number) => (transposeA ? a[p * aShape[1] + i] : a[i * aShape[1] + p]) as number;
-  const bt = (p: number, j: number) => (transposeB ? b[j * bShape[1] + p] : b[p * bShape[1] + j]) as number;
+  const at = (i: number, p: number) =>
+    (transposeA ? a[p * aShape[1] + i] : a[i * aShape[1] + p]) as number;
+  const bt = (p: number, j: number) =>
+    (transposeB ? b[j * bShape[1] + p] : b[p * bShape[1] + j]) as number;
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
@@ -78,7 +80,7 @@ export function activation(kind: Activation, u: number): number {
     case 'tanh':
       return Math.tanh(u);
     case 'relu':
-      return u < 0 ? 0 : u;
+      return Math.max(0, u);
   }
 }
 
@@ -97,7 +99,12 @@ export function activationGradient(kind: Activation, y: number, dy: number): num
 }
 
 /** The batch's total of per-sample losses. */
-export function lossValue(kind: LossKind, y: ArrayLike<number>, t: ArrayLike<number>, cols: number): number {
+export function lossValue(
+  kind: LossKind,
+  y: ArrayLike<number>,
+  t: ArrayLike<number>,
+  cols: number,
+): number {
   let total = 0;
   for (let row = 0; row < y.length; row += cols) {
     let squares = 0;
@@ -107,7 +114,12 @@ export function lossValue(kind: LossKind, y: ArrayLike<number>, t: ArrayLike<num
   return total;
 }
 
-export function lossGradient(kind: LossKind, y: ArrayLike<number>, t: ArrayLike<number>, cols: number): Float64Array {
+export function lossGradient(
+  kind: LossKind,
+  y: ArrayLike<number>,
+  t: ArrayLike<number>,
+  cols: number,
+): Float64Array {
   const scale = kind === 'sumOfSquares' ? 1 : 2 / cols;
   return Float64Array.from(y, (v, i) => scale * (v - (t[i] as number)));
 }

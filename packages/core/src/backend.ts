@@ -1,11 +1,11 @@
 import { NNError } from './errors.js';
-import {
-  type Activation,
-  type BinaryOp,
+import type {
+  Activation,
+  BinaryOp,
   KernelName,
-  type KernelTable,
-  type LossKind,
-  type UnaryOp,
+  KernelTable,
+  LossKind,
+  UnaryOp,
 } from './kernels.js';
 import { formatShape, type HostArray, type Precision, type Shape, Tensor } from './tensor.js';
 
@@ -49,12 +49,17 @@ const BYTES_PER_ELEMENT: Record<Precision, number> = { float32: 4, float64: 8 };
 export class Backend<S = unknown> {
   readonly name: string;
   readonly capabilities: BackendCapabilities;
-  readonly #driver: BackendDriver<S>;
-  #liveTensors = 0;
-  #liveElements = 0;
+  // TypeScript-private rather than #private: the wrappers run on every kernel
+  // call, and V8 inlines plain property access more readily.
+  private readonly driver: BackendDriver<S>;
+  /** A copy of the kernel table: looked up by constant names on a fixed shape, it stays fast. */
+  private readonly kernels: Partial<KernelTable<S>>;
+  private liveTensors = 0;
+  private liveElements = 0;
 
   constructor(driver: BackendDriver<S>) {
-    this.#driver = driver;
+    this.driver = driver;
+    this.kernels = { ...driver.kernels };
     this.name = driver.name;
     this.capabilities = driver.capabilities;
   }
@@ -73,75 +78,77 @@ export class Backend<S = unknown> {
         `tensor: ${data.length} values do not fill a ${formatShape(shape)} tensor (${size} values); pass exactly rows × cols values`,
       );
     }
-    const storage = this.#driver.allocate(size);
-    if (data !== undefined) this.#driver.upload(storage, data);
-    this.#liveTensors++;
-    this.#liveElements += size;
+    const storage = this.driver.allocate(size);
+    if (data !== undefined) this.driver.upload(storage, data);
+    this.liveTensors++;
+    this.liveElements += size;
     return new Tensor(this, [shape[0], shape[1]], storage);
   }
 
   /** Overwrites t's values with `data` (row-major). */
   write(t: Tensor<S>, data: ArrayLike<number>): void {
-    this.#check('write', 't', t);
+    this.check('write', 't', t);
     if (data.length !== t.size) {
       throw new NNError(
         'NN_SHAPE_MISMATCH',
         `write: ${data.length} values do not fill the ${formatShape(t.shape)} tensor; pass exactly ${t.size} values`,
       );
     }
-    this.#driver.upload(t.storage, data);
+    this.driver.upload(t.storage, data);
   }
 
   read(t: Tensor<S>): Promise<HostArray> {
-    this.#check('read', 't', t);
-    return this.#driver.download(t.storage, t.size);
+    this.check('read', 't', t);
+    return this.driver.download(t.storage, t.size);
   }
 
   readSync(t: Tensor<S>): HostArray {
-    this.#check('readSync', 't', t);
-    const download = this.#driver.downloadSync;
+    this.check('readSync', 't', t);
+    const download = this.driver.downloadSync;
     if (!this.capabilities.syncRead || download === undefined) {
       throw new NNError(
         'NN_KERNEL_MISSING',
         `backend '${this.name}' cannot read synchronously; use 'await backend.read(t)'`,
       );
     }
-    return download.call(this.#driver, t.storage, t.size);
+    return download.call(this.driver, t.storage, t.size);
   }
 
   /** Frees t's storage; disposing twice is harmless. */
   dispose(t: Tensor<S>): void {
     if (t.disposed) return;
-    this.#checkOwner('dispose', 't', t);
+    checkTensor(this, 'dispose', 't', t);
     t.disposed = true;
-    this.#liveTensors--;
-    this.#liveElements -= t.size;
-    this.#driver.release(t.storage);
+    this.liveTensors--;
+    this.liveElements -= t.size;
+    this.driver.release(t.storage);
   }
 
   /** Releases the backend itself; its tensors must not be used afterwards. */
   destroy(): void {
-    this.#driver.destroy?.();
+    this.driver.destroy?.();
   }
 
   memory(): MemoryInfo {
     return {
-      tensors: this.#liveTensors,
-      bytes: this.#liveElements * BYTES_PER_ELEMENT[this.precision],
+      tensors: this.liveTensors,
+      bytes: this.liveElements * BYTES_PER_ELEMENT[this.precision],
     };
   }
 
   hasKernel(name: KernelName): boolean {
-    return this.#driver.kernels[name] !== undefined;
+    return this.kernels[name] !== undefined;
   }
 
   matMul(a: Tensor<S>, b: Tensor<S>, out: Tensor<S>, transposeA = false, transposeB = false): void {
-    const kernel = this.#kernel(KernelName.MatMul);
-    this.#check('matMul', 'a', a);
-    this.#check('matMul', 'b', b);
-    this.#check('matMul', 'out', out);
-    const [m, k] = transposeA ? [a.cols, a.rows] : [a.rows, a.cols];
-    const [k2, n] = transposeB ? [b.cols, b.rows] : [b.rows, b.cols];
+    const kernel = this.kernels.matMul ?? this.missing('matMul');
+    this.check('matMul', 'a', a);
+    this.check('matMul', 'b', b);
+    this.check('matMul', 'out', out);
+    const m = transposeA ? a.cols : a.rows;
+    const k = transposeA ? a.rows : a.cols;
+    const k2 = transposeB ? b.cols : b.rows;
+    const n = transposeB ? b.rows : b.cols;
     if (k !== k2) {
       throw new NNError(
         'NN_SHAPE_MISMATCH',
@@ -156,77 +163,82 @@ export class Backend<S = unknown> {
   }
 
   biasAdd(x: Tensor<S>, bias: Tensor<S>, out: Tensor<S>): void {
-    const kernel = this.#kernel(KernelName.BiasAdd);
-    this.#checkAll('biasAdd', x, bias, out);
+    const kernel = this.kernels.biasAdd ?? this.missing('biasAdd');
+    this.checkAll('biasAdd', x, bias, out);
     expectShape('biasAdd', 'bias', bias, 1, x.cols);
     expectShape('biasAdd', 'out', out, x.rows, x.cols);
     kernel(x, bias, out);
   }
 
   columnSum(x: Tensor<S>, out: Tensor<S>): void {
-    const kernel = this.#kernel(KernelName.ColumnSum);
-    this.#checkAll('columnSum', x, out);
+    const kernel = this.kernels.columnSum ?? this.missing('columnSum');
+    this.checkAll('columnSum', x, out);
     expectShape('columnSum', 'out', out, 1, x.cols);
     kernel(x, out);
   }
 
   unary(op: UnaryOp, x: Tensor<S>, out: Tensor<S>): void {
-    const kernel = this.#kernel(KernelName.Unary);
-    this.#checkAll('unary', x, out);
+    const kernel = this.kernels.unary ?? this.missing('unary');
+    this.checkAll('unary', x, out);
     expectShape('unary', 'out', out, x.rows, x.cols);
     kernel(op, x, out);
   }
 
   binary(op: BinaryOp, a: Tensor<S>, b: Tensor<S>, out: Tensor<S>): void {
-    const kernel = this.#kernel(KernelName.Binary);
-    this.#checkAll('binary', a, b, out);
+    const kernel = this.kernels.binary ?? this.missing('binary');
+    this.checkAll('binary', a, b, out);
     expectShape('binary', 'b', b, a.rows, a.cols);
     expectShape('binary', 'out', out, a.rows, a.cols);
     kernel(op, a, b, out);
   }
 
   activationForward(kind: Activation, x: Tensor<S>, out: Tensor<S>): void {
-    const kernel = this.#kernel(KernelName.ActivationForward);
-    this.#checkAll('activationForward', x, out);
+    const kernel = this.kernels.activationForward ?? this.missing('activationForward');
+    this.checkAll('activationForward', x, out);
     expectShape('activationForward', 'out', out, x.rows, x.cols);
     kernel(kind, x, out);
   }
 
   activationBackward(kind: Activation, y: Tensor<S>, dy: Tensor<S>, out: Tensor<S>): void {
-    const kernel = this.#kernel(KernelName.ActivationBackward);
-    this.#checkAll('activationBackward', y, dy, out);
+    const kernel = this.kernels.activationBackward ?? this.missing('activationBackward');
+    this.checkAll('activationBackward', y, dy, out);
     expectShape('activationBackward', 'dy', dy, y.rows, y.cols);
     expectShape('activationBackward', 'out', out, y.rows, y.cols);
     kernel(kind, y, dy, out);
   }
 
   lossValue(kind: LossKind, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>, accumulate = false): void {
-    const kernel = this.#kernel(KernelName.LossValue);
-    this.#checkAll('lossValue', y, t, out);
+    const kernel = this.kernels.lossValue ?? this.missing('lossValue');
+    this.checkAll('lossValue', y, t, out);
     expectShape('lossValue', 't', t, y.rows, y.cols);
     expectShape('lossValue', 'out', out, 1, 1);
     kernel(kind, y, t, out, accumulate);
   }
 
   lossGradient(kind: LossKind, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>): void {
-    const kernel = this.#kernel(KernelName.LossGradient);
-    this.#checkAll('lossGradient', y, t, out);
+    const kernel = this.kernels.lossGradient ?? this.missing('lossGradient');
+    this.checkAll('lossGradient', y, t, out);
     expectShape('lossGradient', 't', t, y.rows, y.cols);
     expectShape('lossGradient', 'out', out, y.rows, y.cols);
     kernel(kind, y, t, out);
   }
 
   sgdUpdate(param: Tensor<S>, grad: Tensor<S>, eta: number): void {
-    const kernel = this.#kernel(KernelName.SgdUpdate);
-    this.#checkAll('sgdUpdate', param, grad);
+    const kernel = this.kernels.sgdUpdate ?? this.missing('sgdUpdate');
+    this.checkAll('sgdUpdate', param, grad);
     expectShape('sgdUpdate', 'grad', grad, param.rows, param.cols);
     kernel(param, grad, eta);
   }
 
   gatherRows(src: Tensor<S>, indices: Tensor<S>, offset: number, out: Tensor<S>): void {
-    const kernel = this.#kernel(KernelName.GatherRows);
-    this.#checkAll('gatherRows', src, indices, out);
-    if (indices.rows !== 1 || !Number.isInteger(offset) || offset < 0 || offset + out.rows > indices.cols) {
+    const kernel = this.kernels.gatherRows ?? this.missing('gatherRows');
+    this.checkAll('gatherRows', src, indices, out);
+    if (
+      indices.rows !== 1 ||
+      !Number.isInteger(offset) ||
+      offset < 0 ||
+      offset + out.rows > indices.cols
+    ) {
       throw new NNError(
         'NN_SHAPE_MISMATCH',
         `gatherRows: rows ${offset}..${offset + out.rows - 1} of the indices are asked for, but indices is ${formatShape(indices.shape)}; pass a 1×n index tensor and an offset within it`,
@@ -237,8 +249,8 @@ export class Backend<S = unknown> {
   }
 
   fill(out: Tensor<S>, value: number): void {
-    const kernel = this.#kernel(KernelName.Fill);
-    this.#check('fill', 'out', out);
+    const kernel = this.kernels.fill ?? this.missing('fill');
+    this.check('fill', 'out', out);
     kernel(out, value);
   }
 
@@ -246,15 +258,21 @@ export class Backend<S = unknown> {
    * out = activation(x · w + b): the backend's fused kernel where it has one,
    * otherwise matMul, biasAdd and activationForward in place on out.
    */
-  denseForward(x: Tensor<S>, w: Tensor<S>, b: Tensor<S>, activation: Activation, out: Tensor<S>): void {
-    const fused = this.#driver.kernels.denseForward;
+  denseForward(
+    x: Tensor<S>,
+    w: Tensor<S>,
+    b: Tensor<S>,
+    activation: Activation,
+    out: Tensor<S>,
+  ): void {
+    const fused = this.kernels.denseForward;
     if (fused === undefined) {
       this.matMul(x, w, out);
       this.biasAdd(out, b, out);
       if (activation !== 'identity') this.activationForward(activation, out, out);
       return;
     }
-    this.#checkAll('denseForward', x, w, b, out);
+    this.checkAll('denseForward', x, w, b, out);
     if (x.cols !== w.rows) {
       throw new NNError(
         'NN_SHAPE_MISMATCH',
@@ -266,43 +284,101 @@ export class Backend<S = unknown> {
     fused(x, w, b, activation, out);
   }
 
-  #kernel<K extends KernelName>(name: K): KernelTable<S>[K] {
-    const kernel = this.#driver.kernels[name];
-    if (kernel === undefined) {
-      throw new NNError(
-        'NN_KERNEL_MISSING',
-        `backend '${this.name}' does not implement kernel '${name}'; add it to the backend's kernel table or pick another backend`,
-      );
+  /**
+   * The backward pass of a dense layer (see KernelTable.denseBackward): the
+   * backend's fused kernel where it has one, otherwise activationBackward,
+   * two matMuls and a columnSum.
+   */
+  denseBackward(
+    x: Tensor<S>,
+    w: Tensor<S>,
+    y: Tensor<S>,
+    dy: Tensor<S>,
+    activation: Activation,
+    delta: Tensor<S>,
+    gradW: Tensor<S>,
+    gradB: Tensor<S>,
+    dx: Tensor<S> | undefined,
+  ): void {
+    const fused = this.kernels.denseBackward;
+    if (fused === undefined) {
+      let d = dy;
+      if (activation !== 'identity') {
+        this.activationBackward(activation, y, dy, delta);
+        d = delta;
+      }
+      this.matMul(x, d, gradW, true, false);
+      this.columnSum(d, gradB);
+      if (dx !== undefined) this.matMul(d, w, dx, false, true);
+      return;
     }
-    return kernel as KernelTable<S>[K];
+    this.checkAll('denseBackward', x, w, y, dy);
+    this.checkAll('denseBackward', delta, gradW, gradB, dx);
+    const rows = x.rows;
+    const inputs = w.rows;
+    const units = w.cols;
+    expectShape('denseBackward', 'x', x, rows, inputs);
+    expectShape('denseBackward', 'y', y, rows, units);
+    expectShape('denseBackward', 'dy', dy, rows, units);
+    expectShape('denseBackward', 'delta', delta, rows, units);
+    expectShape('denseBackward', 'gradW', gradW, inputs, units);
+    expectShape('denseBackward', 'gradB', gradB, 1, units);
+    if (dx !== undefined) expectShape('denseBackward', 'dx', dx, rows, inputs);
+    fused(x, w, y, dy, activation, delta, gradW, gradB, dx);
+  }
+
+  private missing(name: KernelName): never {
+    throw new NNError(
+      'NN_KERNEL_MISSING',
+      `backend '${this.name}' does not implement kernel '${name}'; add it to the backend's kernel table or pick another backend`,
+    );
   }
 
   // Fixed arity rather than rest parameters: no array per kernel call.
-  #checkAll(kernel: string, a: Tensor<S>, b: Tensor<S>, c?: Tensor<S>, d?: Tensor<S>): void {
-    this.#check(kernel, 'tensor', a);
-    this.#check(kernel, 'tensor', b);
-    if (c !== undefined) this.#check(kernel, 'tensor', c);
-    if (d !== undefined) this.#check(kernel, 'tensor', d);
+  private checkAll(
+    kernel: string,
+    a: Tensor<S>,
+    b?: Tensor<S>,
+    c?: Tensor<S>,
+    d?: Tensor<S>,
+  ): void {
+    checkTensor(this, kernel, 'a tensor', a);
+    if (b !== undefined) checkTensor(this, kernel, 'a tensor', b);
+    if (c !== undefined) checkTensor(this, kernel, 'a tensor', c);
+    if (d !== undefined) checkTensor(this, kernel, 'a tensor', d);
   }
 
-  #check(kernel: string, arg: string, t: Tensor<S>): void {
-    this.#checkOwner(kernel, arg, t);
-    if (t.disposed) {
-      throw new NNError(
-        'NN_TENSOR_DISPOSED',
-        `${kernel}: ${arg} (tensor #${t.id}, ${formatShape(t.shape)}) was disposed; keep tensors alive until their last use`,
-      );
-    }
+  private check(kernel: string, arg: string, t: Tensor<S>): void {
+    checkTensor(this, kernel, arg, t);
   }
+}
 
-  #checkOwner(kernel: string, arg: string, t: Tensor<S>): void {
-    if (!(t instanceof Tensor) || t.owner !== this) {
-      throw new NNError(
-        'NN_FOREIGN_TENSOR',
-        `${kernel}: ${arg} does not belong to this '${this.name}' backend; create tensors with the backend that runs the kernel`,
-      );
-    }
+/** The hot check stays tiny so that it inlines; the message is built only on failure. */
+function checkTensor(
+  owner: { readonly name: string },
+  kernel: string,
+  arg: string,
+  t: Tensor,
+): void {
+  if (t.owner !== owner || t.disposed) failTensor(owner, kernel, arg, t);
+}
+
+function failTensor(
+  owner: { readonly name: string },
+  kernel: string,
+  arg: string,
+  t: Tensor,
+): never {
+  if (!(t instanceof Tensor) || t.owner !== owner) {
+    throw new NNError(
+      'NN_FOREIGN_TENSOR',
+      `${kernel}: ${arg} does not belong to this '${owner.name}' backend; create tensors with the backend that runs the kernel`,
+    );
   }
+  throw new NNError(
+    'NN_TENSOR_DISPOSED',
+    `${kernel}: ${arg} (tensor #${t.id}, ${formatShape(t.shape)}) was disposed; keep tensors alive until their last use`,
+  );
 }
 
 function checkShape(shape: Shape): void {
@@ -316,10 +392,12 @@ function checkShape(shape: Shape): void {
 }
 
 function expectShape(kernel: string, arg: string, t: Tensor, rows: number, cols: number): void {
-  if (t.rows !== rows || t.cols !== cols) {
-    throw new NNError(
-      'NN_SHAPE_MISMATCH',
-      `${kernel}: ${arg} is ${formatShape(t.shape)} but must be ${rows}×${cols}`,
-    );
-  }
+  if (t.rows !== rows || t.cols !== cols) failShape(kernel, arg, t, rows, cols);
+}
+
+function failShape(kernel: string, arg: string, t: Tensor, rows: number, cols: number): never {
+  throw new NNError(
+    'NN_SHAPE_MISMATCH',
+    `${kernel}: ${arg} is ${formatShape(t.shape)} but must be ${rows}×${cols}`,
+  );
 }

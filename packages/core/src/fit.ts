@@ -74,7 +74,9 @@ export async function fit<S>(
   const orderTensor = track(backend.tensor([1, samples]));
   const lossTotal = track(backend.tensor([1, 1]));
   const batches = new Map<number, BatchTensors<S>>();
+  let lastBatch: BatchTensors<S> | undefined;
   const batchFor = (rows: number): BatchTensors<S> => {
+    if (lastBatch !== undefined && lastBatch.x.rows === rows) return lastBatch;
     let batch = batches.get(rows);
     if (batch === undefined) {
       batch = {
@@ -84,6 +86,7 @@ export async function fit<S>(
       };
       batches.set(rows, batch);
     }
+    lastBatch = batch;
     return batch;
   };
 

@@ -1,4 +1,9 @@
-export { Backend, type BackendCapabilities, type BackendDriver, type MemoryInfo } from './backend.js';
+export {
+  Backend,
+  type BackendCapabilities,
+  type BackendDriver,
+  type MemoryInfo,
+} from './backend.js';
 export { ErrorCode, isNNError, NNError } from './errors.js';
 export { type Dataset, type EpochReport, type FitOptions, type FitResult, fit } from './fit.js';
 export {

@@ -15,6 +15,7 @@ export const KernelName = {
   GatherRows: 'gatherRows',
   Fill: 'fill',
   DenseForward: 'denseForward',
+  DenseBackward: 'denseBackward',
 } as const;
 
 export type KernelName = (typeof KernelName)[keyof typeof KernelName];
@@ -38,7 +39,13 @@ export type BinaryOp = (typeof BINARY_OPS)[number];
  */
 export interface KernelTable<S = unknown> {
   /** out = op(a) · op(b), op transposing when its flag is set. */
-  matMul(a: Tensor<S>, b: Tensor<S>, out: Tensor<S>, transposeA: boolean, transposeB: boolean): void;
+  matMul(
+    a: Tensor<S>,
+    b: Tensor<S>,
+    out: Tensor<S>,
+    transposeA: boolean,
+    transposeB: boolean,
+  ): void;
   /** out = x + bias, bias (1×n) added to every row. */
   biasAdd(x: Tensor<S>, bias: Tensor<S>, out: Tensor<S>): void;
   /** out (1×n) = the sum of x's rows. */
@@ -68,8 +75,34 @@ export interface KernelTable<S = unknown> {
   gatherRows(src: Tensor<S>, indices: Tensor<S>, offset: number, out: Tensor<S>): void;
   fill(out: Tensor<S>, value: number): void;
   /** Optional fused kernel: out = activation(x · w + b). */
-  denseForward(x: Tensor<S>, w: Tensor<S>, b: Tensor<S>, activation: Activation, out: Tensor<S>): void;
+  denseForward(
+    x: Tensor<S>,
+    w: Tensor<S>,
+    b: Tensor<S>,
+    activation: Activation,
+    out: Tensor<S>,
+  ): void;
+  /**
+   * Optional fused backward of y = activation(x · w + b), given dy = dL/dy:
+   * delta = activationBackward(y, dy) (delta is scratch: its content after the
+   * call is unspecified), gradW = xᵀ · delta, gradB = Σ delta over rows, and
+   * dx = delta · wᵀ unless dx is undefined.
+   */
+  denseBackward(
+    x: Tensor<S>,
+    w: Tensor<S>,
+    y: Tensor<S>,
+    dy: Tensor<S>,
+    activation: Activation,
+    delta: Tensor<S>,
+    gradW: Tensor<S>,
+    gradB: Tensor<S>,
+    dx: Tensor<S> | undefined,
+  ): void;
 }
 
 /** Kernels a backend may leave out; core composes them from the required ones. */
-export const OPTIONAL_KERNELS: readonly KernelName[] = [KernelName.DenseForward];
+export const OPTIONAL_KERNELS: readonly KernelName[] = [
+  KernelName.DenseForward,
+  KernelName.DenseBackward,
+];

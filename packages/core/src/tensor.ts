@@ -13,6 +13,9 @@ let nextTensorId = 1;
  */
 export class Tensor<S = unknown> {
   readonly id = nextTensorId++;
+  // Plain fields rather than getters on shape: kernels read them on every call.
+  readonly rows: number;
+  readonly cols: number;
   readonly size: number;
   disposed = false;
 
@@ -22,15 +25,9 @@ export class Tensor<S = unknown> {
     readonly shape: Shape,
     readonly storage: S,
   ) {
+    this.rows = shape[0];
+    this.cols = shape[1];
     this.size = shape[0] * shape[1];
-  }
-
-  get rows(): number {
-    return this.shape[0];
-  }
-
-  get cols(): number {
-    return this.shape[1];
   }
 }
 

@@ -13,7 +13,8 @@ export function requireInteger(name: string, value: unknown, min = 1): number {
 
 /** A finite number > 0 (or ≥ 0 with allowZero), else NN_INVALID_ARGUMENT. */
 export function requirePositive(name: string, value: unknown, allowZero = false): number {
-  const ok = typeof value === 'number' && Number.isFinite(value) && (allowZero ? value >= 0 : value > 0);
+  const ok =
+    typeof value === 'number' && Number.isFinite(value) && (allowZero ? value >= 0 : value > 0);
   if (!ok) {
     throw new NNError(
       'NN_INVALID_ARGUMENT',
@@ -23,7 +24,11 @@ export function requirePositive(name: string, value: unknown, allowZero = false)
   return value;
 }
 
-export function requireOneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+export function requireOneOf<T extends string>(
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new NNError(
       'NN_INVALID_ARGUMENT',

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Backend, type BackendDriver, isNNError } from '../src/index.js';
 
 /** A backend that stores data but implements few kernels: what a half-written backend looks like. */
-function fillOnlyBackend(kernels: BackendDriver<Float64Array>['kernels'] = {}): Backend<Float64Array> {
+function fillOnlyBackend(
+  kernels: BackendDriver<Float64Array>['kernels'] = {},
+): Backend<Float64Array> {
   const driver: BackendDriver<Float64Array> = {
     name: 'fill-only',
     capabilities: { precision: 'float64', syncRead: false, mode: 'test' },
@@ -52,6 +54,11 @@ describe('Backend', () => {
   it('refuses matMul writing into one of its inputs', () => {
     const backend = fillOnlyBackend({ matMul: () => {} });
     const a = backend.tensor([2, 2]);
-    expect(isNNError(errorOf(() => backend.matMul(a, a, a)), 'NN_INVALID_ARGUMENT')).toBe(true);
+    expect(
+      isNNError(
+        errorOf(() => backend.matMul(a, a, a)),
+        'NN_INVALID_ARGUMENT',
+      ),
+    ).toBe(true);
   });
 });

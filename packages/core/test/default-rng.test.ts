@@ -38,11 +38,13 @@ describe('DefaultRng', () => {
       rng.shuffle(order);
       expect([...order].sort()).toEqual([0, 1, 2, 3, 4]);
       order.forEach((value, position) => {
-        (counts[position] as number[])[value]++;
+        const row = counts[position] as number[];
+        row[value] = (row[value] as number) + 1;
       });
     }
     // Each count is Binomial(trials, 1/n): mean 10,000, standard deviation ~89.
     const sd = Math.sqrt((trials * (n - 1)) / (n * n));
-    for (const row of counts) for (const count of row) expect(Math.abs(count - trials / n)).toBeLessThan(5 * sd);
+    for (const row of counts)
+      for (const count of row) expect(Math.abs(count - trials / n)).toBeLessThan(5 * sd);
   });
 });

@@ -14,7 +14,9 @@ interface Fixture {
 
 describe('NumpyRng draws what np.random draws after np.random.seed(S)', () => {
   it.each(fixtures)('%s: initial weights bit for bit, then the first two shuffles', (file) => {
-    const { args, initial, orders } = JSON.parse(readFileSync(new URL(file, fixtureDir), 'utf8')) as Fixture;
+    const { args, initial, orders } = JSON.parse(
+      readFileSync(new URL(file, fixtureDir), 'utf8'),
+    ) as Fixture;
     const rng = new NumpyRng(args.seed);
     const draw = (n: number) => Array.from(fillNormal(rng, new Float64Array(n), args.wb_width));
     // The script's order: hidden w (1 × n_mid), hidden b, output w (n_mid × 1), output b.

@@ -7,7 +7,7 @@ describe('textbook data', () => {
     expect(samples).toBe(63);
     expect(x).toHaveLength(63);
     expect(x[0]).toBe(-1);
-    expect(Math.max(...x)).toBeLessThan(1);
+    expect(Math.max(...Array.from(x))).toBeLessThan(1);
     for (let i = 0; i < samples; i++) {
       expect(t[i]).toBe(Math.sin(i * 0.1));
       expect(x[i]).toBe((i * 0.1 - Math.PI) / Math.PI);
@@ -15,6 +15,13 @@ describe('textbook data', () => {
   });
 
   it('keeps the book settings', () => {
-    expect(TEXTBOOK).toMatchObject({ hidden: [3], eta: 0.1, epochs: 2001, interval: 200, batchSize: 1, wbWidth: 0.01 });
+    expect(TEXTBOOK).toMatchObject({
+      hidden: [3],
+      eta: 0.1,
+      epochs: 2001,
+      interval: 200,
+      batchSize: 1,
+      wbWidth: 0.01,
+    });
   });
 });

@@ -2,7 +2,12 @@ import type { Activation } from '@nn/core';
 import type { CpuTensor } from './storage.js';
 
 /** out = dy · f'(u), from the forward output y. */
-export function activationBackward(kind: Activation, y: CpuTensor, dy: CpuTensor, out: CpuTensor): void {
+export function activationBackward(
+  kind: Activation,
+  y: CpuTensor,
+  dy: CpuTensor,
+  out: CpuTensor,
+): void {
   const Y = y.storage;
   const G = dy.storage;
   const D = out.storage;

@@ -16,11 +16,8 @@ export function activationForward(kind: Activation, x: CpuTensor, out: CpuTensor
       for (let i = 0; i < X.length; i++) Y[i] = Math.tanh(X[i] as number);
       return;
     case 'relu':
-      // v < 0 ? 0 : v keeps NaN as NaN, so a diverging run is caught.
-      for (let i = 0; i < X.length; i++) {
-        const v = X[i] as number;
-        Y[i] = v < 0 ? 0 : v;
-      }
+      // Math.max keeps NaN as NaN, so a diverging run is caught.
+      for (let i = 0; i < X.length; i++) Y[i] = Math.max(0, X[i] as number);
       return;
   }
 }

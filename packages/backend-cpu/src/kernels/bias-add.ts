@@ -6,5 +6,7 @@ export function biasAdd(x: CpuTensor, bias: CpuTensor, out: CpuTensor): void {
   const b = bias.storage;
   const Y = out.storage;
   const n = x.cols;
-  for (let i = 0; i < X.length; i++) Y[i] = (X[i] as number) + (b[i % n] as number);
+  for (let row = 0; row < X.length; row += n) {
+    for (let j = 0; j < n; j++) Y[row + j] = (X[row + j] as number) + (b[j] as number);
+  }
 }

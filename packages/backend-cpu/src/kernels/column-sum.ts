@@ -5,6 +5,8 @@ export function columnSum(x: CpuTensor, out: CpuTensor): void {
   const X = x.storage;
   const Y = out.storage;
   const n = x.cols;
-  Y.fill(0);
-  for (let i = 0; i < X.length; i++) Y[i % n] = (Y[i % n] as number) + (X[i] as number);
+  for (let j = 0; j < n; j++) Y[j] = X[j] as number;
+  for (let row = n; row < X.length; row += n) {
+    for (let j = 0; j < n; j++) Y[j] = (Y[j] as number) + (X[row + j] as number);
+  }
 }

@@ -8,7 +8,12 @@ export function mapUnary(x: CpuTensor, out: CpuTensor, f: (v: number) => number)
 }
 
 /** out[i] = f(a[i], b[i]). */
-export function mapBinary(a: CpuTensor, b: CpuTensor, out: CpuTensor, f: (u: number, v: number) => number): void {
+export function mapBinary(
+  a: CpuTensor,
+  b: CpuTensor,
+  out: CpuTensor,
+  f: (u: number, v: number) => number,
+): void {
   const A = a.storage;
   const B = b.storage;
   const Y = out.storage;

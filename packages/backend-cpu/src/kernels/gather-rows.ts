@@ -1,7 +1,12 @@
 import type { CpuTensor } from './storage.js';
 
 /** out row i = src row indices[offset + i]. */
-export function gatherRows(src: CpuTensor, indices: CpuTensor, offset: number, out: CpuTensor): void {
+export function gatherRows(
+  src: CpuTensor,
+  indices: CpuTensor,
+  offset: number,
+  out: CpuTensor,
+): void {
   const S = src.storage;
   const I = indices.storage;
   const O = out.storage;

@@ -2,7 +2,13 @@ import type { LossKind } from '@nn/core';
 import type { CpuTensor } from './storage.js';
 
 /** out (1×1) (+)= Σ over samples of ½Σ(y−t)² (sumOfSquares) or Σ(y−t)²/cols (meanSquaredError). */
-export function lossValue(kind: LossKind, y: CpuTensor, t: CpuTensor, out: CpuTensor, accumulate: boolean): void {
+export function lossValue(
+  kind: LossKind,
+  y: CpuTensor,
+  t: CpuTensor,
+  out: CpuTensor,
+  accumulate: boolean,
+): void {
   const Y = y.storage;
   const T = t.storage;
   const n = y.cols;

@@ -4,7 +4,13 @@ import type { CpuTensor } from './storage.js';
  * out = op(a) · op(b). Each out[i, j] is summed over p in order from 0, the
  * order of a plain dot product, so float64 results match NumPy's to rounding.
  */
-export function matMul(a: CpuTensor, b: CpuTensor, out: CpuTensor, transposeA: boolean, transposeB: boolean): void {
+export function matMul(
+  a: CpuTensor,
+  b: CpuTensor,
+  out: CpuTensor,
+  transposeA: boolean,
+  transposeB: boolean,
+): void {
   const A = a.storage;
   const B = b.storage;
   const C = out.storage;
@@ -19,7 +25,8 @@ export function matMul(a: CpuTensor, b: CpuTensor, out: CpuTensor, transposeA: b
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < n; j++) {
         let sum = 0;
-        for (let p = 0; p < k; p++) sum += (A[i * aRow + p * aStep] as number) * (B[j * k + p] as number);
+        for (let p = 0; p < k; p++)
+          sum += (A[i * aRow + p * aStep] as number) * (B[j * k + p] as number);
         C[i * n + j] = sum;
       }
     }
@@ -28,11 +35,12 @@ export function matMul(a: CpuTensor, b: CpuTensor, out: CpuTensor, transposeA: b
   // i-p-j order: walks rows of b and out contiguously; each out[i, j] still sums p in order.
   for (let i = 0; i < m; i++) {
     const row = i * n;
-    C.fill(0, row, row + n);
+    for (let j = 0; j < n; j++) C[row + j] = 0;
     for (let p = 0; p < k; p++) {
       const av = A[i * aRow + p * aStep] as number;
       const bRow = p * n;
-      for (let j = 0; j < n; j++) C[row + j] = (C[row + j] as number) + av * (B[bRow + j] as number);
+      for (let j = 0; j < n; j++)
+        C[row + j] = (C[row + j] as number) + av * (B[bRow + j] as number);
     }
   }
 }

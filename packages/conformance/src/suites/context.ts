@@ -68,7 +68,9 @@ export async function expectCode(fn: () => unknown, code: ErrorCode): Promise<vo
     caught = error;
   }
   if (!isNNError(caught, code)) {
-    expect.fail(`expected an NNError with code ${code}, got ${caught === undefined ? 'no error' : String(caught)}`);
+    expect.fail(
+      `expected an NNError with code ${code}, got ${caught === undefined ? 'no error' : String(caught)}`,
+    );
   }
 }
 

@@ -38,7 +38,12 @@ export function errorTests(context: SuiteContext): void {
 
     it('NN_SHAPE_MISMATCH for a layer fed the wrong number of inputs', async () => {
       const backend = context.backend();
-      const layer = new Dense(backend, { inputs: 3, units: 2, activation: 'tanh', rng: seededRng(1) });
+      const layer = new Dense(backend, {
+        inputs: 3,
+        units: 2,
+        activation: 'tanh',
+        rng: seededRng(1),
+      });
       const x = backend.tensor([4, 2]);
       await expectCode(() => layer.forward(x), 'NN_SHAPE_MISMATCH');
       layer.dispose();
@@ -79,31 +84,68 @@ export function errorTests(context: SuiteContext): void {
       await expectCode(() => new Sgd({ eta: Number.NaN }), 'NN_INVALID_ARGUMENT');
       await expectCode(() => new Sgd({ eta: Number.POSITIVE_INFINITY }), 'NN_INVALID_ARGUMENT');
       await expectCode(
-        () => createRegressionNetwork(backend, { hidden: [3, 0], activation: 'sigmoid', rng, wbWidth: 0.01 }),
+        () =>
+          createRegressionNetwork(backend, {
+            hidden: [3, 0],
+            activation: 'sigmoid',
+            rng,
+            wbWidth: 0.01,
+          }),
         'NN_INVALID_ARGUMENT',
       );
       await expectCode(
-        () => createRegressionNetwork(backend, { hidden: [3], activation: 'sigmoid', rng, wbWidth: Number.NaN }),
+        () =>
+          createRegressionNetwork(backend, {
+            hidden: [3],
+            activation: 'sigmoid',
+            rng,
+            wbWidth: Number.NaN,
+          }),
         'NN_INVALID_ARGUMENT',
       );
-      const network = createRegressionNetwork(backend, { hidden: [3], activation: 'sigmoid', rng, wbWidth: 0.01 });
+      const network = createRegressionNetwork(backend, {
+        hidden: [3],
+        activation: 'sigmoid',
+        rng,
+        wbWidth: 0.01,
+      });
       const optimizer = new Sgd({ eta: 0.1 });
-      for (const bad of [{ epochs: 0 }, { epochs: 2.5 }, { epochs: 10, batchSize: 0 }, { epochs: 10, interval: 0 }]) {
-        await expectCode(() => fit(network, textbookData(), { optimizer, rng, ...bad }), 'NN_INVALID_ARGUMENT');
+      for (const bad of [
+        { epochs: 0 },
+        { epochs: 2.5 },
+        { epochs: 10, batchSize: 0 },
+        { epochs: 10, interval: 0 },
+      ]) {
+        await expectCode(
+          () => fit(network, textbookData(), { optimizer, rng, ...bad }),
+          'NN_INVALID_ARGUMENT',
+        );
       }
       await expectCode(
         () => fit(network, { x: [0, Number.NaN], t: [0, 1] }, { epochs: 1, optimizer, rng }),
         'NN_INVALID_ARGUMENT',
       );
-      await expectCode(() => fit(network, { x: [0, 1], t: [0] }, { epochs: 1, optimizer, rng }), 'NN_SHAPE_MISMATCH');
+      await expectCode(
+        () => fit(network, { x: [0, 1], t: [0] }, { epochs: 1, optimizer, rng }),
+        'NN_SHAPE_MISMATCH',
+      );
       network.dispose();
     });
 
     it('NN_DIVERGED naming the epoch when the loss stops being finite', async () => {
       const backend = context.backend();
       const rng = new NumpyRng(1);
-      const network = createRegressionNetwork(backend, { hidden: [3], activation: 'sigmoid', rng, wbWidth: 0.01 });
-      const error = await fit(network, textbookData(), { epochs: 50, optimizer: new Sgd({ eta: 1000 }), rng }).then(
+      const network = createRegressionNetwork(backend, {
+        hidden: [3],
+        activation: 'sigmoid',
+        rng,
+        wbWidth: 0.01,
+      });
+      const error = await fit(network, textbookData(), {
+        epochs: 50,
+        optimizer: new Sgd({ eta: 1000 }),
+        rng,
+      }).then(
         () => undefined,
         (e: unknown) => e as Error & { code?: string },
       );

@@ -4,6 +4,7 @@ import {
   type Backend,
   Dense,
   LOSSES,
+  type Parameter,
   type Precision,
   Sequential,
   type Tensor,
@@ -73,7 +74,9 @@ export function gradientTests(context: SuiteContext): void {
       it(`activation ${kind}`, async () => {
         const backend = context.backend();
         const rng = seededRng(kind.length * 13);
-        const xValues = uniform(rng, 12, -3, 3).map((v) => (kind === 'relu' && Math.abs(v) < 0.1 ? v + 0.5 : v));
+        const xValues = uniform(rng, 12, -3, 3).map((v) =>
+          kind === 'relu' && Math.abs(v) < 0.1 ? v + 0.5 : v,
+        );
         const x = await upload(backend, [4, 3], xValues);
         const r = await upload(backend, [4, 3], uniform(rng, 12, -1, 1));
         const y = backend.tensor([4, 3]);
@@ -96,22 +99,43 @@ export function gradientTests(context: SuiteContext): void {
         const backend = context.backend();
         const rng = seededRng(activation.length * 17);
         const xValues = uniform(rng, 15, -1, 1);
-        const layer = new Dense(backend, { inputs: 3, units: 4, activation, ...denseValues(3, activation, xValues) });
+        const layer = new Dense(backend, {
+          inputs: 3,
+          units: 4,
+          activation,
+          ...denseValues(3, activation, xValues),
+        });
         const x = await upload(backend, [5, 3], xValues);
         const r = await upload(backend, [5, 4], uniform(rng, 20, -1, 1));
-        const objective = async () => weightedSum(await backend.read(layer.forward(x.tensor)), r.values);
+        const objective = async () =>
+          weightedSum(await backend.read(layer.forward(x.tensor)), r.values);
         const loss = await objective();
         const dx = layer.backward(r.tensor) as Tensor;
-        const [weights, bias] = layer.parameters();
+        const [weights, bias] = layer.parameters() as [Parameter, Parameter];
         const analytic = {
-          weights: await backend.read(weights!.grad),
-          bias: await backend.read(bias!.grad),
+          weights: await backend.read(weights.grad),
+          bias: await backend.read(bias.grad),
           input: await backend.read(dx),
         };
         const tolerance = finiteDifferenceTolerance(backend.precision, Math.abs(loss) + 20);
-        expectClose(analytic.weights, await numericGradient(backend, weights!.value, objective), tolerance, 'dL/dW');
-        expectClose(analytic.bias, await numericGradient(backend, bias!.value, objective), tolerance, 'dL/db');
-        expectClose(analytic.input, await numericGradient(backend, x.tensor, objective), tolerance, 'dL/dx');
+        expectClose(
+          analytic.weights,
+          await numericGradient(backend, weights.value, objective),
+          tolerance,
+          'dL/dW',
+        );
+        expectClose(
+          analytic.bias,
+          await numericGradient(backend, bias.value, objective),
+          tolerance,
+          'dL/db',
+        );
+        expectClose(
+          analytic.input,
+          await numericGradient(backend, x.tensor, objective),
+          tolerance,
+          'dL/dx',
+        );
         layer.dispose();
         backend.dispose(x.tensor);
         backend.dispose(r.tensor);
@@ -133,7 +157,12 @@ export function gradientTests(context: SuiteContext): void {
         const loss = await objective();
         backend.lossGradient(kind, y.tensor, t.tensor, grad);
         const numeric = await numericGradient(backend, y.tensor, objective);
-        expectClose(await backend.read(grad), numeric, finiteDifferenceTolerance(backend.precision, loss), kind);
+        expectClose(
+          await backend.read(grad),
+          numeric,
+          finiteDifferenceTolerance(backend.precision, loss),
+          kind,
+        );
         for (const tensor of [y.tensor, t.tensor, value, grad]) backend.dispose(tensor);
       });
     }
@@ -159,7 +188,12 @@ export function gradientTests(context: SuiteContext): void {
       const tolerance = finiteDifferenceTolerance(backend.precision, loss + 4);
       for (const [i, p] of network.parameters().entries()) {
         const analytic = await backend.read(p.grad);
-        expectClose(analytic, await numericGradient(backend, p.value, objective), tolerance, `parameter ${i} (${p.name})`);
+        expectClose(
+          analytic,
+          await numericGradient(backend, p.value, objective),
+          tolerance,
+          `parameter ${i} (${p.name})`,
+        );
       }
       network.dispose();
       for (const tensor of [x.tensor, t.tensor, value, dy]) backend.dispose(tensor);

@@ -61,7 +61,10 @@ export function kernelTests(context: SuiteContext): void {
       const before = backend.memory();
       const t = backend.tensor([4, 8]);
       const bytes = backend.precision === 'float32' ? 4 : 8;
-      expect(backend.memory()).toEqual({ tensors: before.tensors + 1, bytes: before.bytes + 32 * bytes });
+      expect(backend.memory()).toEqual({
+        tensors: before.tensors + 1,
+        bytes: before.bytes + 32 * bytes,
+      });
       backend.dispose(t);
       backend.dispose(t);
       expect(backend.memory()).toEqual(before);
@@ -127,14 +130,23 @@ export function kernelTests(context: SuiteContext): void {
         backend.columnSum(x.tensor, out);
         const magnitude = math.columnSum(abs(x.values), cols);
         const tolerance = magnitude.map((v) => kernelTolerance(backend.precision, rows, v));
-        expectClose(await backend.read(out), math.columnSum(x.values, cols), tolerance, 'columnSum');
+        expectClose(
+          await backend.read(out),
+          math.columnSum(x.values, cols),
+          tolerance,
+          'columnSum',
+        );
         backend.dispose(x.tensor);
         backend.dispose(out);
       });
 
       it(`gatherRows ${label}`, async () => {
         const backend = context.backend();
-        const src = await upload(backend, shape, uniform(seededRng(rows * cols), rows * cols, -2, 2));
+        const src = await upload(
+          backend,
+          shape,
+          uniform(seededRng(rows * cols), rows * cols, -2, 2),
+        );
         const order = Array.from({ length: rows }, (_, i) => rows - 1 - i);
         const indices = backend.tensor([1, rows], order);
         for (const [offset, count] of [
@@ -162,7 +174,11 @@ export function kernelTests(context: SuiteContext): void {
         backend.unary(op, x.tensor, out);
         const expected = Array.from(x.values, (v) => math.unary(op, v));
         const tolerance = expected.map((v, i) =>
-          kernelTolerance(backend.precision, 1, Math.max(Math.abs(v), Math.abs(x.values[i] as number))),
+          kernelTolerance(
+            backend.precision,
+            1,
+            Math.max(Math.abs(v), Math.abs(x.values[i] as number)),
+          ),
         );
         expectClose(await backend.read(out), expected, tolerance, op);
         backend.dispose(x.tensor);
@@ -184,7 +200,10 @@ export function kernelTests(context: SuiteContext): void {
           kernelTolerance(
             backend.precision,
             1,
-            Math.max(Math.abs(v), Math.abs(a.values[i] as number) + Math.abs(b.values[i] as number)),
+            Math.max(
+              Math.abs(v),
+              Math.abs(a.values[i] as number) + Math.abs(b.values[i] as number),
+            ),
           ),
         );
         expectClose(await backend.read(out), expected, tolerance, op);
@@ -199,7 +218,9 @@ export function kernelTests(context: SuiteContext): void {
         const out = backend.tensor([5, 3]);
         backend.activationForward(kind, x.tensor, out);
         const expected = Array.from(x.values, (u) => math.activation(kind, u));
-        const tolerance = expected.map((v) => kernelTolerance(backend.precision, 1, Math.max(Math.abs(v), 1)));
+        const tolerance = expected.map((v) =>
+          kernelTolerance(backend.precision, 1, Math.max(Math.abs(v), 1)),
+        );
         expectClose(await backend.read(out), expected, tolerance, kind);
         backend.activationForward(kind, x.tensor, x.tensor);
         expectClose(await backend.read(x.tensor), expected, tolerance, `${kind} in place`);
@@ -215,15 +236,23 @@ export function kernelTests(context: SuiteContext): void {
         const dy = await upload(backend, [5, 3], uniform(rng, 15, -2, 2));
         const out = backend.tensor([5, 3]);
         backend.activationBackward(kind, y.tensor, dy.tensor, out);
-        const expected = Array.from(y.values, (v, i) => math.activationGradient(kind, v, dy.values[i] as number));
-        const tolerance = Array.from(dy.values, (g) => kernelTolerance(backend.precision, 3, Math.abs(g)));
+        const expected = Array.from(y.values, (v, i) =>
+          math.activationGradient(kind, v, dy.values[i] as number),
+        );
+        const tolerance = Array.from(dy.values, (g) =>
+          kernelTolerance(backend.precision, 3, Math.abs(g)),
+        );
         expectClose(await backend.read(out), expected, tolerance, kind);
         for (const t of [y.tensor, dy.tensor, out]) backend.dispose(t);
       });
     }
 
     for (const kind of LOSSES) {
-      for (const shape of [[1, 1], [6, 1], [4, 3]] as Shape[]) {
+      for (const shape of [
+        [1, 1],
+        [6, 1],
+        [4, 3],
+      ] as Shape[]) {
         it(`lossValue and lossGradient ${kind} ${shape[0]}×${shape[1]}`, async () => {
           const backend = context.backend();
           const [rows, cols] = shape;
@@ -237,12 +266,21 @@ export function kernelTests(context: SuiteContext): void {
           expectClose(await backend.read(out), [expected], tolerance, 'lossValue');
           backend.fill(out, 1.5);
           backend.lossValue(kind, y.tensor, t.tensor, out, true);
-          expectClose(await backend.read(out), [expected + 1.5], tolerance + kernelTolerance(backend.precision, 1, 1.5), 'lossValue accumulated');
+          expectClose(
+            await backend.read(out),
+            [expected + 1.5],
+            tolerance + kernelTolerance(backend.precision, 1, 1.5),
+            'lossValue accumulated',
+          );
           const grad = backend.tensor(shape);
           backend.lossGradient(kind, y.tensor, t.tensor, grad);
           const expectedGrad = math.lossGradient(kind, y.values, t.values, cols);
           const gradTolerance = Array.from(y.values, (v, i) =>
-            kernelTolerance(backend.precision, 2, 2 * (Math.abs(v) + Math.abs(t.values[i] as number))),
+            kernelTolerance(
+              backend.precision,
+              2,
+              2 * (Math.abs(v) + Math.abs(t.values[i] as number)),
+            ),
           );
           expectClose(await backend.read(grad), expectedGrad, gradTolerance, 'lossGradient');
           for (const tensor of [y.tensor, t.tensor, out, grad]) backend.dispose(tensor);
@@ -283,14 +321,82 @@ export function kernelTests(context: SuiteContext): void {
         const b = await upload(backend, [1, 5], uniform(rng, 5, -2, 2));
         const out = backend.tensor([4, 5]);
         backend.denseForward(x.tensor, w.tensor, b.tensor, activation, out);
-        const u = math.biasAdd(math.matMul(x.values, [4, 3], w.values, [3, 5], false, false), 5, b.values);
-        const magnitude = math.biasAdd(math.matMul(abs(x.values), [4, 3], abs(w.values), [3, 5], false, false), 5, abs(b.values));
+        const u = math.biasAdd(
+          math.matMul(x.values, [4, 3], w.values, [3, 5], false, false),
+          5,
+          b.values,
+        );
+        const magnitude = math.biasAdd(
+          math.matMul(abs(x.values), [4, 3], abs(w.values), [3, 5], false, false),
+          5,
+          abs(b.values),
+        );
         const expected = u.map((v) => math.activation(activation, v));
         // The activation's slope is at most 1, so an error in u passes through no larger.
-        const tolerance = magnitude.map((v) => kernelTolerance(backend.precision, 5, Math.max(v, 1)));
+        const tolerance = magnitude.map((v) =>
+          kernelTolerance(backend.precision, 5, Math.max(v, 1)),
+        );
         expectClose(await backend.read(out), expected, tolerance, 'denseForward');
         for (const t of [x.tensor, w.tensor, b.tensor, out]) backend.dispose(t);
       });
+    }
+
+    for (const activation of ACTIVATIONS) {
+      for (const withInputGradient of [true, false]) {
+        it(`denseBackward ${activation}${withInputGradient ? '' : ' without dx'} (the fused kernel)`, async (test) => {
+          const backend = context.backend();
+          if (!backend.hasKernel('denseBackward')) test.skip();
+          const rng = seededRng(activation.length * 13 + Number(withInputGradient));
+          const x = await upload(backend, [4, 3], uniform(rng, 12, -2, 2));
+          const w = await upload(backend, [3, 5], uniform(rng, 15, -2, 2));
+          const yValues = uniform(rng, 20, -2, 2).map((u) => math.activation(activation, u));
+          const y = await upload(backend, [4, 5], yValues);
+          const dy = await upload(backend, [4, 5], uniform(rng, 20, -2, 2));
+          const delta = backend.tensor([4, 5]);
+          const gradW = backend.tensor([3, 5]);
+          const gradB = backend.tensor([1, 5]);
+          const dx = backend.tensor([4, 3], [7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
+          backend.denseBackward(
+            x.tensor,
+            w.tensor,
+            y.tensor,
+            dy.tensor,
+            activation,
+            delta,
+            gradW,
+            gradB,
+            withInputGradient ? dx : undefined,
+          );
+          const d = Array.from(y.values, (v, i) =>
+            math.activationGradient(activation, v, dy.values[i] as number),
+          );
+          const dAbs = Array.from(y.values, (v, i) =>
+            Math.abs(math.activationGradient(activation, v, 1) * (dy.values[i] as number)),
+          );
+          const bound = (terms: number) => (v: number) =>
+            kernelTolerance(backend.precision, terms + 3, Math.max(v, 1));
+          const expectedW = math.matMul(x.values, [4, 3], d, [4, 5], true, false);
+          const magnitudeW = math.matMul(abs(x.values), [4, 3], dAbs, [4, 5], true, false);
+          expectClose(await backend.read(gradW), expectedW, magnitudeW.map(bound(4)), 'gradW');
+          expectClose(
+            await backend.read(gradB),
+            math.columnSum(d, 5),
+            math.columnSum(dAbs, 5).map(bound(4)),
+            'gradB',
+          );
+          if (withInputGradient) {
+            const expectedX = math.matMul(d, [4, 5], w.values, [3, 5], false, true);
+            const magnitudeX = math.matMul(dAbs, [4, 5], abs(w.values), [3, 5], false, true);
+            expectClose(await backend.read(dx), expectedX, magnitudeX.map(bound(5)), 'dx');
+          } else {
+            expect(Array.from(await backend.read(dx)), 'dx untouched').toEqual(
+              new Array(12).fill(7),
+            );
+          }
+          for (const t of [x.tensor, w.tensor, y.tensor, dy.tensor, delta, gradW, gradB, dx])
+            backend.dispose(t);
+        });
+      }
     }
   });
 }

@@ -9,7 +9,9 @@ import {
   toModelJSON,
 } from '@nn/core';
 import { describe, expect, it } from 'vitest';
-import textbookReference from '../../fixtures/textbook-seed1-mid3-eta0.1.json' with { type: 'json' };
+import textbookReference from '../../fixtures/textbook-seed1-mid3-eta0.1.json' with {
+  type: 'json',
+};
 import { createReferenceBackend } from '../reference-backend.js';
 import { kernelTolerance, textbookTolerance } from '../tolerance.js';
 import { expectClose, type SuiteContext, seededRng, uniform } from './context.js';
@@ -19,7 +21,12 @@ export function trainingTests(context: SuiteContext): void {
     it('Sgd.step moves every parameter by −eta · grad', async () => {
       const backend = context.backend();
       const rng = seededRng(29);
-      const network = createRegressionNetwork(backend, { hidden: [2], activation: 'tanh', rng, wbWidth: 1 });
+      const network = createRegressionNetwork(backend, {
+        hidden: [2],
+        activation: 'tanh',
+        rng,
+        wbWidth: 1,
+      });
       const parameters = network.parameters();
       const before: Float64Array[] = [];
       const grads: Float64Array[] = [];
@@ -33,7 +40,9 @@ export function trainingTests(context: SuiteContext): void {
         const w = before[i] as Float64Array;
         const g = grads[i] as Float64Array;
         const expected = w.map((v, j) => v - 0.25 * (g[j] as number));
-        const tolerance = w.map((v, j) => kernelTolerance(backend.precision, 2, Math.abs(v) + Math.abs(g[j] as number)));
+        const tolerance = w.map((v, j) =>
+          kernelTolerance(backend.precision, 2, Math.abs(v) + Math.abs(g[j] as number)),
+        );
         expectClose(await backend.read(p.value), expected, tolerance, p.name);
       }
       network.dispose();
@@ -71,7 +80,9 @@ export function trainingTests(context: SuiteContext): void {
         expected.map((e) => relative * e.error),
         `textbook error (relative tolerance ${relative.toExponential(1)})`,
       );
-      expect(new Set(liveAtReports).size, 'live tensors stay constant after the first epoch').toBe(1);
+      expect(new Set(liveAtReports).size, 'live tensors stay constant after the first epoch').toBe(
+        1,
+      );
       network.dispose();
     });
 
@@ -80,7 +91,12 @@ export function trainingTests(context: SuiteContext): void {
       const reference = createReferenceBackend();
       const run = async (b: typeof backend) => {
         const rng = new NumpyRng(3);
-        const network = createRegressionNetwork(b, { hidden: [4, 3], activation: 'tanh', rng, wbWidth: 0.5 });
+        const network = createRegressionNetwork(b, {
+          hidden: [4, 3],
+          activation: 'tanh',
+          rng,
+          wbWidth: 0.5,
+        });
         const { reports } = await fit(network, textbookData(), {
           epochs: 30,
           batchSize: 8,
@@ -94,14 +110,24 @@ export function trainingTests(context: SuiteContext): void {
       };
       const expected = await run(reference);
       const relative = textbookTolerance(backend.precision, 30 * 8);
-      expectClose(await run(backend), expected, expected.map((e) => relative * e), 'error per interval');
+      expectClose(
+        await run(backend),
+        expected,
+        expected.map((e) => relative * e),
+        'error per interval',
+      );
       expect(expected[expected.length - 1]).toBeLessThan(expected[0] as number);
     });
 
     it('a model saved as JSON loads back with the same predictions', async () => {
       const backend = context.backend();
       const rng = seededRng(31);
-      const network = createRegressionNetwork(backend, { hidden: [5], activation: 'relu', rng, wbWidth: 0.5 });
+      const network = createRegressionNetwork(backend, {
+        hidden: [5],
+        activation: 'relu',
+        rng,
+        wbWidth: 0.5,
+      });
       const x = uniform(rng, 9, -1, 1);
       const json = JSON.parse(JSON.stringify(await toModelJSON(network)));
       const loaded = fromModelJSON(backend, json);

@@ -82,19 +82,22 @@ export class Dense<S = unknown> implements Layer<S> {
     if (x === undefined || buffers === undefined) {
       throw new NNError('NN_INVALID_ARGUMENT', 'dense backward: call forward before backward');
     }
-    const backend = this.#backend;
-    const [weights, bias] = this.#params;
-    // delta = dy · f'(u); for identity it is dy itself (the book's y − t).
-    let delta = dy;
-    if (this.activation !== 'identity') {
-      backend.activationBackward(this.activation, buffers.y, dy, buffers.delta);
-      delta = buffers.delta;
-    }
-    backend.matMul(x, delta, weights.grad, true, false); // grad_w = xᵀ · delta
-    backend.columnSum(delta, bias.grad); // grad_b = Σ delta over the batch
-    if (!inputGradient) return undefined;
-    backend.matMul(delta, weights.value, buffers.dx, false, true); // grad_x = delta · Wᵀ
-    return buffers.dx;
+    const weights = this.#params[0];
+    const bias = this.#params[1];
+    // The book: delta = dy · f'(u) (for the identity output, y − t itself),
+    // grad_w = xᵀ · delta, grad_b = Σ delta, grad_x = delta · Wᵀ.
+    this.#backend.denseBackward(
+      x,
+      weights.value,
+      buffers.y,
+      dy,
+      this.activation,
+      buffers.delta,
+      weights.grad,
+      bias.grad,
+      inputGradient ? buffers.dx : undefined,
+    );
+    return inputGradient ? buffers.dx : undefined;
   }
 
   parameters(): readonly Parameter<S>[] {
@@ -117,6 +120,7 @@ export class Dense<S = unknown> implements Layer<S> {
   }
 
   #buffersFor(rows: number): BatchBuffers<S> {
+    if (this.#current !== undefined && this.#current.y.rows === rows) return this.#current;
     let buffers = this.#buffers.get(rows);
     if (buffers === undefined) {
       buffers = {

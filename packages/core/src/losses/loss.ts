@@ -9,7 +9,13 @@ import type { Tensor } from '../tensor.js';
  */
 export interface Loss {
   readonly kind: LossKind;
-  value<S>(backend: Backend<S>, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>, accumulate: boolean): void;
+  value<S>(
+    backend: Backend<S>,
+    y: Tensor<S>,
+    t: Tensor<S>,
+    out: Tensor<S>,
+    accumulate: boolean,
+  ): void;
   gradient<S>(backend: Backend<S>, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>): void;
 }
 

@@ -1,8 +1,8 @@
 import type { Backend } from '../backend.js';
 import { NNError } from '../errors.js';
+import { ACTIVATIONS, type Activation } from '../kernels.js';
 import { Dense } from '../layers/dense.js';
 import { Sequential } from '../layers/sequential.js';
-import { ACTIVATIONS, type Activation } from '../kernels.js';
 
 export const MODEL_FORMAT = 'nn-model';
 export const MODEL_VERSION = 1;
@@ -100,7 +100,9 @@ export function validateModelJSON(json: unknown): ModelJSON {
     validateLayer(layer, `layers[${i}]`);
     const before = layers[i - 1] as DenseLayerJSON | undefined;
     if (before !== undefined && before.units !== layer.inputs) {
-      throw invalid(`layers[${i}] takes ${layer.inputs} inputs but layers[${i - 1}] gives ${before.units}`);
+      throw invalid(
+        `layers[${i}] takes ${layer.inputs} inputs but layers[${i - 1}] gives ${before.units}`,
+      );
     }
   });
   return json as unknown as ModelJSON;
@@ -108,7 +110,8 @@ export function validateModelJSON(json: unknown): ModelJSON {
 
 function validateLayer(layer: unknown, at: string): asserts layer is DenseLayerJSON {
   if (!isObject(layer)) throw invalid(`${at} is not an object`);
-  if (layer.type !== 'dense') throw invalid(`${at}.type is ${JSON.stringify(layer.type)}, not "dense"`);
+  if (layer.type !== 'dense')
+    throw invalid(`${at}.type is ${JSON.stringify(layer.type)}, not "dense"`);
   for (const key of ['inputs', 'units'] as const) {
     const value = layer[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
@@ -116,7 +119,9 @@ function validateLayer(layer: unknown, at: string): asserts layer is DenseLayerJ
     }
   }
   if (!(ACTIVATIONS as readonly unknown[]).includes(layer.activation)) {
-    throw invalid(`${at}.activation is ${JSON.stringify(layer.activation)}; use one of ${ACTIVATIONS.join(', ')}`);
+    throw invalid(
+      `${at}.activation is ${JSON.stringify(layer.activation)}; use one of ${ACTIVATIONS.join(', ')}`,
+    );
   }
   const inputs = layer.inputs as number;
   const units = layer.units as number;
@@ -124,7 +129,9 @@ function validateLayer(layer: unknown, at: string): asserts layer is DenseLayerJ
   if (!Array.isArray(weights) || weights.length !== inputs) {
     throw invalid(`${at}.weights must be ${inputs} rows (one per input) of ${units} numbers`);
   }
-  weights.forEach((row, r) => checkNumbers(row, units, `${at}.weights[${r}]`));
+  weights.forEach((row, r) => {
+    checkNumbers(row, units, `${at}.weights[${r}]`);
+  });
   checkNumbers(layer.bias, units, `${at}.bias`);
 }
 
@@ -133,7 +140,8 @@ function checkNumbers(values: unknown, length: number, at: string): void {
     throw invalid(`${at} must be an array of ${length} numbers`);
   }
   const bad = values.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-  if (bad >= 0) throw invalid(`${at}[${bad}] is ${JSON.stringify(values[bad])}, not a finite number`);
+  if (bad >= 0)
+    throw invalid(`${at}[${bad}] is ${JSON.stringify(values[bad])}, not a finite number`);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -141,5 +149,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function invalid(reason: string): NNError {
-  return new NNError('NN_MODEL_INVALID', `model: ${reason}; load a file written by toModelJSON / nn train --save`);
+  return new NNError(
+    'NN_MODEL_INVALID',
+    `model: ${reason}; load a file written by toModelJSON / nn train --save`,
+  );
 }
