@@ -18,7 +18,7 @@ async function expectUsageError(
   expect(last).toMatch(message);
 }
 
-describe('usage errors (exit 2, nothing trained)', () => {
+describe.concurrent('usage errors (exit 2, nothing trained)', () => {
   it.each([
     [['fly'], /unknown command "fly"; the commands are train, predict, backends, bench/],
     [[], /name a command/],

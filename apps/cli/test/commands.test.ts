@@ -8,7 +8,7 @@ const { version } = JSON.parse(
   version: string;
 };
 
-describe('nn --help and --version', () => {
+describe.concurrent('nn --help and --version', () => {
   it.each([['--help'], ['-h']])('nn %s prints the commands on stdout, exit 0', async (flag) => {
     const { code, stdout, stderr } = await runNn([flag]);
     expect(code).toBe(0);
@@ -51,7 +51,7 @@ describe('nn --help and --version', () => {
   });
 });
 
-describe('nn backends', () => {
+describe.concurrent('nn backends', () => {
   it('lists each backend and mode with whether it runs here, and why not', async () => {
     const { code, stdout } = await runNn(['backends', '--json']);
     expect(code).toBe(0);
@@ -82,34 +82,77 @@ describe('nn backends', () => {
   });
 });
 
-describe('nn train --backend gpujs', () => {
-  it('runs the gpujs backend in the mode asked for, or says plainly why it cannot', async () => {
-    const { code, stdout, stderr } = await runNn([
-      'train',
-      '--backend',
-      'gpujs',
-      '--mode',
-      'cpu',
-      '--epochs',
-      '3',
-      '--interval',
-      '1',
-      '--seed',
-      '1',
-      '--json',
+describe.concurrent('nn train --backend gpujs', () => {
+  const noDisplay = { env: { DISPLAY: '' } };
+  const args = [
+    'train',
+    '--rng',
+    'numpy',
+    '--seed',
+    '1',
+    '--epochs',
+    '21',
+    '--interval',
+    '10',
+    '--json',
+  ];
+  const errors = (stdout: string): number[] =>
+    lines(stdout)
+      .map((line) => JSON.parse(line) as { type: string; error: number })
+      .filter((r) => r.type === 'epoch')
+      .map((r) => r.error);
+
+  it('runs the mode asked for and tracks the float64 cpu run within float32 precision', async () => {
+    const [gpujs, cpu] = await Promise.all([
+      runNn([...args, '--backend', 'gpujs', '--mode', 'cpu'], noDisplay),
+      runNn(args),
     ]);
-    if (code === 0) {
-      const done = JSON.parse(lines(stdout).at(-1) as string);
-      expect(done).toMatchObject({
-        type: 'done',
-        backend: 'gpujs',
-        mode: 'cpu',
-        precision: 'float32',
-      });
-    } else {
-      expect(code).toBe(1);
-      expect(stdout).toBe('');
-      expect(stderr).toMatch(/^nn: (the gpujs backend is not installed|.*gpujs.*)/);
-    }
+    expect(gpujs.code, gpujs.stderr).toBe(0);
+    const done = JSON.parse(lines(gpujs.stdout).at(-1) as string);
+    expect(done).toMatchObject({
+      type: 'done',
+      backend: 'gpujs',
+      mode: 'cpu',
+      precision: 'float32',
+    });
+    const expected = errors(cpu.stdout);
+    errors(gpujs.stdout).forEach((error, i) => {
+      expect(Math.abs(error - (expected[i] as number)) / (expected[i] as number)).toBeLessThan(
+        1e-3,
+      );
+    });
+  });
+
+  it('says why a mode cannot start and what to do, exit 1, before printing anything', async () => {
+    const { code, stdout, stderr } = await runNn(
+      [...args, '--backend', 'gpujs', '--mode', 'headlessgl'],
+      noDisplay,
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^nn: gpujs mode 'headlessgl' cannot start: .*DISPLAY/m);
+  });
+
+  it('reports a fallback of --mode auto on stderr and in the done line', async () => {
+    const { code, stdout, stderr } = await runNn(
+      [...args, '--backend', 'gpujs', '--epochs', '2'],
+      noDisplay,
+    );
+    expect(code).toBe(0);
+    const done = JSON.parse(lines(stdout).at(-1) as string);
+    expect(done.mode).not.toBe('headlessgl');
+    expect(done.fallbackReason).toMatch(/headlessgl/);
+    expect(stderr).toContain(`nn: gpujs runs ${done.mode}: ${done.fallbackReason}`);
+  });
+});
+
+describe('nn bench', () => {
+  it('--quick --json prints the benchmark result as one JSON document', async () => {
+    const { code, stdout, stderr } = await runNn(['bench', '--quick', '--json']);
+    expect(code, stderr).toBe(0);
+    expect(lines(stdout)).toHaveLength(1);
+    const result = JSON.parse(stdout) as { rows: { name: string; medianMs: number }[] };
+    expect(result.rows.map((row) => row.name)).toContain('@nn backend-cpu float64');
+    for (const row of result.rows) expect(row.medianMs).toBeGreaterThan(0);
   });
 });

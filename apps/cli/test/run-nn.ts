@@ -13,10 +13,14 @@ export interface NnResult {
 }
 
 /** Runs the built `nn` with node, as a user's shell would, and collects what it printed. */
-export function runNn(args: string[], options: { cwd?: string } = {}): Promise<NnResult> {
+export function runNn(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<NnResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
+      env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

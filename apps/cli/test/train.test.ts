@@ -15,7 +15,7 @@ const fixture = JSON.parse(
 
 const BOOK_LINE = /^Epoch:(\d+)\/(\d+) Error:(\S+)$/;
 
-describe('nn train', () => {
+describe.concurrent('nn train', () => {
   it('with no flags is the textbook run: 11 lines "Epoch:i/2001 Error:e", every 200 epochs', async () => {
     const { code, stdout, stderr } = await runNn(['train']);
     expect(code).toBe(0);
@@ -91,7 +91,7 @@ describe('nn train', () => {
   });
 });
 
-describe('nn train --json', () => {
+describe.concurrent('nn train --json', () => {
   it('writes only NDJSON on stdout: an epoch line per interval, then a done line', async () => {
     const { code, stdout, stderr } = await runNn([
       'train',

@@ -49,6 +49,12 @@ export async function train(options: TrainOptions): Promise<void> {
   }
   const rng = options.rng === 'numpy' ? new NumpyRng(seed) : new DefaultRng(seed);
   const backend = await loadBackend(options.backend);
+  const { fallbackReason } = backend.capabilities;
+  if (fallbackReason !== undefined) {
+    process.stderr.write(
+      `nn: ${backend.name} runs ${backend.capabilities.mode}: ${fallbackReason}\n`,
+    );
+  }
   let network: Sequential | undefined;
   try {
     network = createRegressionNetwork(backend, {
@@ -67,9 +73,7 @@ export async function train(options: TrainOptions): Promise<void> {
         backend: backend.name,
         mode: backend.capabilities.mode,
         precision: backend.capabilities.precision,
-        ...(backend.capabilities.fallbackReason !== undefined && {
-          fallbackReason: backend.capabilities.fallbackReason,
-        }),
+        ...(fallbackReason !== undefined && { fallbackReason }),
         seed,
         rng: options.rng,
         seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
