@@ -12,7 +12,7 @@ export class ProgressBar {
   }
 
   update(done: number, label: string): void {
-    const width = Math.max(10, Math.min(40, (this.#stream.columns ?? 80) - label.length - 12));
+    const width = Math.max(10, Math.min(40, (this.#stream.columns || 80) - label.length - 12));
     const filled = Math.round((width * done) / this.#total);
     const percent = Math.floor((100 * done) / this.#total);
     this.#stream.write(
