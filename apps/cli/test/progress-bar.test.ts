@@ -14,7 +14,7 @@ describe('the progress bar', () => {
   it.skipIf(!hasScript)('is drawn on a terminal, and cleared before each book line', () => {
     const output = runInTerminal(['train', '--seed', '1', '--epochs', '401', '--interval', '200']);
     expect(output).toMatch(/\[#{20}-{20}\] {2}50% epoch 201\/401/);
-    expect(output).toMatch(/\r\x1b\[2KEpoch:400\/401 Error:/);
+    expect(output).toContain('\r\x1b[2KEpoch:400/401 Error:');
     expect(output.endsWith('\r\x1b[2K')).toBe(true);
   });
 
