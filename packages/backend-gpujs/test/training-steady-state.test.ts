@@ -1,0 +1,92 @@
+import {
+  createRegressionNetwork,
+  type EpochReport,
+  fit,
+  NumpyRng,
+  Sgd,
+  TEXTBOOK,
+  textbookData,
+} from '@nn/core';
+import { describe, expect, it } from 'vitest';
+import { createGpujsBackend, type GpujsBackend, type GpujsStats } from '../src/index.js';
+
+interface Snapshot {
+  stats: GpujsStats;
+  tensors: number;
+}
+
+/** Trains the book's 1-3-1 network and snapshots the counters after each reported epoch. */
+async function train(backend: GpujsBackend, epochs: number, interval: number) {
+  const rng = new NumpyRng(1);
+  const network = createRegressionNetwork(backend, {
+    hidden: TEXTBOOK.hidden,
+    activation: TEXTBOOK.activation,
+    rng,
+    wbWidth: TEXTBOOK.wbWidth,
+  });
+  const snapshots: Snapshot[] = [];
+  const { reports } = await fit(network, textbookData(), {
+    epochs,
+    interval,
+    optimizer: new Sgd({ eta: TEXTBOOK.eta }),
+    rng,
+    onInterval: (_report: EpochReport) => {
+      snapshots.push({ stats: backend.stats(), tensors: backend.memory().tensors });
+    },
+  });
+  network.dispose();
+  return { reports, snapshots };
+}
+
+describe.each(['headlessgl', 'webasm'] as const)('gpujs %s in training', (mode) => {
+  it('compiles nothing after the first epoch', async () => {
+    const backend = createGpujsBackend({ mode });
+    const { snapshots } = await train(backend, 30, 1);
+    const first = snapshots[0] as Snapshot;
+    expect(first.stats.compilations).toBeGreaterThan(0);
+    for (const later of snapshots) expect(later.stats.compilations).toBe(first.stats.compilations);
+    backend.destroy();
+  });
+
+  it('reads back from the device only at reported epochs', async () => {
+    const backend = createGpujsBackend({ mode });
+    const before = backend.stats().readbacks;
+    const { reports } = await train(backend, 40, 10);
+    const readbacks = backend.stats().readbacks - before;
+    // GL modes read the loss only when reported; host-memory modes declare
+    // syncRead, so fit also checks the loss at every other epoch (a copy).
+    expect(readbacks).toBe(backend.capabilities.syncRead ? 40 : reports.length);
+    backend.destroy();
+  });
+});
+
+describe('gpujs headlessgl memory', () => {
+  it('a 10,000-step run keeps its tensors from the first epoch and its GL textures from the second', async () => {
+    const backend = createGpujsBackend({ mode: 'headlessgl' });
+    const epochs = Math.ceil(10_000 / textbookData().samples);
+    const { snapshots } = await train(backend, epochs, 1);
+    expect(epochs * textbookData().samples).toBeGreaterThanOrEqual(10_000);
+    const first = snapshots[0] as Snapshot;
+    const second = snapshots[1] as Snapshot;
+    // gpu.js hands a kernel's output texture to the tensor and renders the
+    // next call into a new one, recycling released ones: its working set is
+    // complete once every kernel has run twice, within the second epoch.
+    for (const s of snapshots) expect(s.tensors).toBe(first.tensors);
+    for (const s of snapshots.slice(1))
+      expect(s.stats.liveTextures).toBe(second.stats.liveTextures);
+    expect(backend.memory().tensors).toBe(0);
+    backend.destroy();
+  });
+
+  it('dispose deletes the GL textures of the tensors', () => {
+    const backend = createGpujsBackend({ mode: 'headlessgl' });
+    // Warm up: the fill kernel compiles; its output texture is shared with the last tensor it filled.
+    backend.dispose(backend.tensor([16, 16]));
+    const baseline = backend.stats().liveTextures;
+    const tensors = Array.from({ length: 50 }, () => backend.tensor([16, 16]));
+    expect(backend.stats().liveTextures).toBeGreaterThanOrEqual(baseline + 49);
+    for (const t of tensors) backend.dispose(t);
+    expect(backend.stats().liveTextures).toBe(baseline);
+    backend.destroy();
+  });
+});
