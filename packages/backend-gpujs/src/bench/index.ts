@@ -1,0 +1,10 @@
+export { formatGridBench } from './format-grid-bench.js';
+export {
+  GRID_BACKENDS,
+  type GridBackend,
+  type GridBenchOptions,
+  type GridBenchResult,
+  type GridCell,
+  runGridBench,
+  stepFlops,
+} from './grid-bench.js';
