@@ -5,6 +5,8 @@ import { parseFlags } from './parse-flags.js';
 export const ACTIVATION_CHOICES = ['sigmoid', 'tanh', 'relu'] as const;
 export const RNG_CHOICES = ['default', 'numpy'] as const;
 export const MAX_SEED = 4294967295;
+/** Past this a GIF takes long to draw and is too big to share. */
+export const MAX_GIF_FRAMES = 500;
 
 export interface TrainOptions {
   hidden: number[];
@@ -89,5 +91,20 @@ export function readTrainOptions(args: string[]): TrainOptions {
   if (new Set(outputs).size !== outputs.length) {
     throw flags.fail('--gif, --png and --save must name different files');
   }
+  if (options.gif !== undefined) {
+    const frames = gifFrames(options.epochs, options.interval);
+    if (frames > MAX_GIF_FRAMES) {
+      const interval = Math.ceil(options.epochs / MAX_GIF_FRAMES);
+      throw flags.fail(
+        `--gif would hold ${frames} frames (one per --interval epochs); at most ${MAX_GIF_FRAMES}: use --interval ${interval} or more`,
+      );
+    }
+  }
   return options;
+}
+
+/** One frame per reported epoch: 0, interval, 2·interval, … and the last. */
+function gifFrames(epochs: number, interval: number): number {
+  const onInterval = Math.floor((epochs - 1) / interval) + 1;
+  return (epochs - 1) % interval === 0 ? onInterval : onInterval + 1;
 }

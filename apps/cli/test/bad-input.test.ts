@@ -54,6 +54,10 @@ describe.concurrent('usage errors (exit 2, nothing trained)', () => {
       /--seed "4294967296" is not valid; it must be a whole number ≥ 0 and ≤ 4294967295/,
     ],
     [['--rng', 'mt'], /--rng "mt" is not valid; it must be one of default, numpy/],
+    [
+      ['--gif', 'many.gif', '--interval', '1'],
+      /--gif would hold 2001 frames \(one per --interval epochs\); at most 500: use --interval 5 or more/,
+    ],
     [['--backend', 'tpu'], /--backend "tpu" is not valid; it must be one of cpu, gpujs/],
     [
       ['--precision', 'float16'],

@@ -31,6 +31,8 @@ export interface FitOptions {
   /** Report every `interval` epochs (0, interval, 2·interval, …) and the last. */
   interval?: number;
   onInterval?: (report: EpochReport) => void | Promise<void>;
+  /** Called after every epoch with its index; reads nothing back, so it costs nothing on a GPU. */
+  onEpoch?: (epoch: number) => void;
 }
 
 export interface FitResult {
@@ -117,6 +119,7 @@ export async function fit<S>(
       } else if (backend.capabilities.syncRead) {
         checkFinite(backend.readSync(lossTotal)[0] as number, epoch, true);
       }
+      options.onEpoch?.(epoch);
     }
   } finally {
     for (const tensor of allocated) backend.dispose(tensor);

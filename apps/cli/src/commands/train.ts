@@ -111,7 +111,6 @@ async function runFit(
       });
     }
     final = report;
-    bar?.update(report.epoch + 1, `epoch ${report.epoch + 1}/${options.epochs}`);
   };
   try {
     await fit(network, data, {
@@ -121,6 +120,7 @@ async function runFit(
       optimizer: new Sgd({ eta: options.eta }),
       rng,
       onInterval,
+      onEpoch: (epoch) => bar?.update(epoch + 1, `epoch ${epoch + 1}/${options.epochs}`),
     });
   } catch (error) {
     if (isNNError(error, 'NN_DIVERGED'))

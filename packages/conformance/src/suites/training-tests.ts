@@ -119,6 +119,32 @@ export function trainingTests(context: SuiteContext): void {
       expect(expected[expected.length - 1]).toBeLessThan(expected[0] as number);
     });
 
+    it('fit reports every interval and the last epoch, and calls onEpoch after each epoch', async () => {
+      const backend = context.backend();
+      const rng = seededRng(37);
+      const network = createRegressionNetwork(backend, {
+        hidden: [2],
+        activation: 'sigmoid',
+        rng,
+        wbWidth: 0.1,
+      });
+      const epochs: number[] = [];
+      const { reports } = await fit(network, textbookData(), {
+        epochs: 7,
+        interval: 3,
+        optimizer: new Sgd({ eta: 0.1 }),
+        rng,
+        onEpoch: (epoch) => epochs.push(epoch),
+      });
+      expect(epochs).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(reports.map((r) => [r.epoch, r.last])).toEqual([
+        [0, false],
+        [3, false],
+        [6, true],
+      ]);
+      network.dispose();
+    });
+
     it('a model saved as JSON loads back with the same predictions', async () => {
       const backend = context.backend();
       const rng = seededRng(31);
