@@ -1,0 +1,150 @@
+import { createCpuBackend } from '@nn/backend-cpu';
+import {
+  createRegressionNetwork,
+  type EpochReport,
+  fit,
+  NumpyRng,
+  parseModel,
+  Sgd,
+  TEXTBOOK,
+  textbookData,
+} from '@nn/core';
+import { describe, expect, it } from 'vitest';
+import type { TrainerEvent } from '../src/protocol.js';
+import { DEFAULT_SETTINGS, type Settings } from '../src/settings.js';
+import { Trainer } from '../src/trainer.js';
+
+const book = textbookData();
+const data = { x: Float64Array.from(book.x), t: Float64Array.from(book.t) };
+
+/** A trainer whose events are recorded, with a promise for the next event of a type. */
+function recordingTrainer(sliceMs = 5) {
+  const events: TrainerEvent[] = [];
+  const waiters: { type: string; resolve: (event: TrainerEvent) => void }[] = [];
+  const trainer = new Trainer(
+    (event) => {
+      events.push(event);
+      for (const waiter of waiters.splice(0)) {
+        if (
+          waiter.type === event.type ||
+          (event.type === 'status' && waiter.type === event.status)
+        ) {
+          waiter.resolve(event);
+        } else waiters.push(waiter);
+      }
+    },
+    { sliceMs },
+  );
+  const next = (type: string) =>
+    new Promise<TrainerEvent>((resolve) => waiters.push({ type, resolve }));
+  return { trainer, events, next };
+}
+
+function of<T extends TrainerEvent['type']>(events: TrainerEvent[], type: T) {
+  return events.filter((e): e is Extract<TrainerEvent, { type: T }> => e.type === type);
+}
+
+async function bookReports(settings: Settings): Promise<EpochReport[]> {
+  const rng = new NumpyRng(settings.seed);
+  const network = createRegressionNetwork(createCpuBackend(), {
+    hidden: settings.hidden,
+    activation: settings.activation,
+    rng,
+    wbWidth: TEXTBOOK.wbWidth,
+  });
+  const { reports } = await fit(network, book, {
+    epochs: settings.epochs,
+    interval: settings.interval,
+    optimizer: new Sgd({ eta: settings.eta }),
+    rng,
+  });
+  return reports;
+}
+
+describe('Trainer', () => {
+  it('trains the textbook run in slices with exactly the reports of one fit', async () => {
+    const { trainer, events, next } = recordingTrainer();
+    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    const done = next('done');
+    await trainer.handle({ type: 'play' });
+    await done;
+    const reports = of(events, 'report').map((e) => e.report);
+    const expected = await bookReports({ ...DEFAULT_SETTINGS });
+    expect(reports.map((r) => [r.epoch, r.error])).toEqual(expected.map((r) => [r.epoch, r.error]));
+    expect(reports.at(-1)?.error).toBeLessThan(0.01);
+    expect(reports.at(-1)?.predictions).toHaveLength(book.samples);
+    // Sliced: more progress events than reports.
+    const progress = of(events, 'progress');
+    expect(progress.length).toBeGreaterThan(reports.length);
+    expect(progress.at(-1)?.epoch).toBe(2001);
+    expect(of(events, 'backend')[0]?.info).toMatchObject({ name: 'cpu', mode: 'float64' });
+  });
+
+  it('steps one epoch at a time and pauses where asked', async () => {
+    const { trainer, events, next } = recordingTrainer();
+    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    await trainer.handle({ type: 'step' });
+    await trainer.handle({ type: 'step' });
+    expect(of(events, 'progress').at(-1)?.epoch).toBe(2);
+    const running = next('running');
+    void trainer.handle({ type: 'play' });
+    await running;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await trainer.handle({ type: 'pause' });
+    const paused = of(events, 'progress').at(-1)?.epoch as number;
+    expect(paused).toBeGreaterThan(2);
+    expect(paused).toBeLessThan(2001);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(of(events, 'progress').at(-1)?.epoch).toBe(paused);
+    expect(of(events, 'status').at(-1)?.status).toBe('paused');
+  });
+
+  it('switches backend mid-run and ends where one backend would (float32 tolerance)', async () => {
+    const { trainer, events, next } = recordingTrainer();
+    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    for (let i = 0; i < 300; i++) await trainer.handle({ type: 'step' });
+    await trainer.handle({ type: 'switch-backend', backend: 'cpu-float32' });
+    expect(of(events, 'backend').at(-1)?.info).toMatchObject({ mode: 'float32' });
+    const done = next('done');
+    await trainer.handle({ type: 'play' });
+    await done;
+    const last = of(events, 'report').at(-1)?.report;
+    const expected = (await bookReports({ ...DEFAULT_SETTINGS })).at(-1) as EpochReport;
+    expect(last?.epoch).toBe(2000);
+    expect(last?.error).toBeCloseTo(expected.error, 4);
+  });
+
+  it('exports a model the CLI reads, and imports one back with its architecture', async () => {
+    const { trainer, events } = recordingTrainer();
+    await trainer.handle({
+      type: 'configure',
+      settings: { ...DEFAULT_SETTINGS, hidden: [4, 2], activation: 'tanh' },
+      data,
+    });
+    await trainer.handle({ type: 'export-model' });
+    const model = of(events, 'model')[0]?.model;
+    const text = JSON.stringify(model);
+    expect(parseModel(text).layers.map((l) => [l.inputs, l.units])).toEqual([
+      [1, 4],
+      [4, 2],
+      [2, 1],
+    ]);
+    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    await trainer.handle({ type: 'import-model', text });
+    expect(of(events, 'imported')[0]).toEqual({
+      type: 'imported',
+      hidden: [4, 2],
+      activation: 'tanh',
+    });
+  });
+
+  it('posts failures with their code instead of throwing', async () => {
+    const { trainer, events } = recordingTrainer();
+    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    await trainer.handle({ type: 'import-model', text: '{"format":"nn-model","version":9}' });
+    expect(of(events, 'failure')[0]?.code).toBe('NN_MODEL_VERSION');
+    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS, eta: 1e6 }, data });
+    await trainer.handle({ type: 'step' });
+    expect(of(events, 'failure')[1]?.code).toBe('NN_DIVERGED');
+  });
+});
