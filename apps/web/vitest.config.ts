@@ -1,24 +1,25 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import shared from '../../tools/vitest.shared.ts';
 
 // Two projects: unit tests in Node, and end-to-end tests that drive the
 // built site in headless Chromium (their globalSetup builds it and serves it).
+// Only the shared resolve settings are taken: its test include would add up.
+const resolve = { resolve: shared.resolve, ssr: shared.ssr };
+
 export default defineConfig({
   test: {
     projects: [
-      mergeConfig(shared, defineConfig({ test: { name: 'unit', include: ['test/*.test.ts'] } })),
-      mergeConfig(
-        shared,
-        defineConfig({
-          test: {
-            name: 'e2e',
-            include: ['test/e2e/*.test.ts'],
-            globalSetup: ['test/e2e/serve-build.ts'],
-            testTimeout: 120_000,
-            hookTimeout: 60_000,
-          },
-        }),
-      ),
+      { ...resolve, test: { name: 'unit', include: ['test/*.test.ts'] } },
+      {
+        ...resolve,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/*.test.ts'],
+          globalSetup: ['test/e2e/serve-build.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -43,6 +43,7 @@ export type TrainerEvent =
       epoch: number;
       error: number | null;
       predictions: Float64Array | null;
+      trainingMs: number;
     }
   | { type: 'report'; report: IntervalReport }
   | { type: 'model'; model: ModelJSON }

@@ -33,6 +33,8 @@ interface Run {
   /** Epochs done. */
   epoch: number;
   error: number | null;
+  /** Time spent in fit so far: the training time the page reports. */
+  trainingMs: number;
 }
 
 /**
@@ -132,6 +134,7 @@ export class Trainer {
       optimizer: new Sgd({ eta: settings.eta }),
       epoch: 0,
       error: null,
+      trainingMs: 0,
     });
     this.#setStatus('ready');
     await this.#postProgress(this.#run as Run, true);
@@ -174,6 +177,7 @@ export class Trainer {
       network,
       epoch: 0,
       error: null,
+      trainingMs: 0,
     };
     this.#post({ type: 'imported', hidden, activation });
     this.#setStatus('ready');
@@ -205,6 +209,7 @@ export class Trainer {
     const nextReport = Math.min(Math.floor(start / interval + 1) * interval, epochs - 1);
     const end = Math.min(start + most - 1, Math.max(nextReport, start));
     const length = end - start + 1;
+    const started = performance.now();
     try {
       await fit(run.network, run.data, {
         epochs: length,
@@ -226,6 +231,7 @@ export class Trainer {
       if (this.#status === 'running') this.#setStatus('paused');
       throw error;
     }
+    run.trainingMs += performance.now() - started;
     run.epoch = end + 1;
     await this.#postProgress(run, run.epoch >= epochs);
   }
@@ -237,7 +243,13 @@ export class Trainer {
       predictions = await run.network.predict(run.data.x);
       this.#lastPrediction = now;
     }
-    this.#post({ type: 'progress', epoch: run.epoch, error: run.error, predictions });
+    this.#post({
+      type: 'progress',
+      epoch: run.epoch,
+      error: run.error,
+      predictions,
+      trainingMs: run.trainingMs,
+    });
   }
 
   /** Stops the loop after its current slice; says whether it was running, for a resume. */

@@ -1,0 +1,273 @@
+import { textbookData } from '@nn/core';
+import type { RegressionFrame } from '@nn/viz';
+import { renderGif, renderPng } from './chart-images.js';
+import { connectTrainer, type TrainerConnection, type TrainerThread } from './connect-trainer.js';
+import { download } from './download.js';
+import { ErrorChart } from './error-chart.js';
+import { FitChart } from './fit-chart.js';
+import { CsvError, parseCsv, type TrainingData } from './parse-csv.js';
+import type { BackendInfo, IntervalReport, TrainerEvent, TrainerStatus } from './protocol.js';
+import {
+  formatSetting,
+  parseSettings,
+  type Settings,
+  type SettingsText,
+  settingsFromQuery,
+  settingsToQuery,
+} from './settings.js';
+import { setupCharts } from './setup-charts.js';
+
+const FIELDS = [
+  'hidden',
+  'activation',
+  'eta',
+  'epochs',
+  'interval',
+  'batchSize',
+  'seed',
+  'rng',
+  'backend',
+] as const satisfies readonly (keyof Settings)[];
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (found === null) throw new Error(`page: #${id} is missing from index.html`);
+  return found as T;
+}
+
+/** Shows an error as a plain number (a test and a person can both read it), six digits. */
+function formatError(error: number): string {
+  return String(Number(error.toPrecision(6)));
+}
+
+/** The page: settings in the form and the URL, a trainer (worker) doing the work, charts and files. */
+export class App {
+  #settings: Settings;
+  #data: TrainingData;
+  #reports: IntervalReport[] = [];
+  #predictions: Float64Array | null = null;
+  #epoch = 0;
+  #error: number | null = null;
+  #status: TrainerStatus = 'ready';
+  #connection: TrainerConnection | undefined;
+  readonly #fitChart: FitChart;
+  readonly #errorChart: ErrorChart;
+
+  constructor() {
+    const book = textbookData();
+    this.#data = { x: Float64Array.from(book.x), t: Float64Array.from(book.t) };
+    const { settings, problems } = settingsFromQuery(new URLSearchParams(location.search));
+    this.#settings = settings;
+    for (const key of FIELDS) {
+      element<HTMLInputElement | HTMLSelectElement>(key).value = formatSetting(settings, key);
+    }
+    this.#showProblems(problems.map((p) => p.message));
+    void setupCharts();
+    this.#fitChart = new FitChart(element('fit-chart'), this.#frame());
+    this.#errorChart = new ErrorChart(element('error-chart'));
+  }
+
+  async start(): Promise<void> {
+    const thread = new URLSearchParams(location.search).get('thread');
+    this.#connection = await connectTrainer(
+      (event) => this.#onEvent(event),
+      thread === 'main' || thread === 'worker' ? (thread as TrainerThread) : undefined,
+    );
+    document.body.dataset.thread = this.#connection.thread;
+    this.#wire();
+    this.#configure();
+  }
+
+  #wire(): void {
+    const form = element<HTMLFormElement>('settings');
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('change', (event) => this.#onSettingChange(event.target));
+    element('train').addEventListener('click', () => {
+      if (this.#status === 'done') this.#configure();
+      this.#send({ type: 'play' });
+    });
+    element('pause').addEventListener('click', () => this.#send({ type: 'pause' }));
+    element('step').addEventListener('click', () => this.#send({ type: 'step' }));
+    element('reset').addEventListener('click', () => this.#configure());
+    element('textbook').addEventListener('click', () => {
+      const book = textbookData();
+      this.#useData(
+        { x: Float64Array.from(book.x), t: Float64Array.from(book.t) },
+        'textbook sin(x)',
+      );
+    });
+    element<HTMLInputElement>('csv').addEventListener('change', (event) =>
+      this.#loadCsv(event.target as HTMLInputElement),
+    );
+    element<HTMLInputElement>('import-model').addEventListener('change', (event) =>
+      this.#importModel(event.target as HTMLInputElement),
+    );
+    element('export-gif').addEventListener('click', () =>
+      this.#export(async () => download(await renderGif(this.#reportFrames()), 'nn-training.gif')),
+    );
+    element('export-png').addEventListener('click', () =>
+      this.#export(async () => download(await renderPng(this.#frame()), 'nn-fit.png')),
+    );
+    element('export-model').addEventListener('click', () => this.#send({ type: 'export-model' }));
+  }
+
+  #onSettingChange(target: EventTarget | null): void {
+    const text: SettingsText = {};
+    for (const key of FIELDS) text[key] = element<HTMLInputElement>(key).value;
+    const { settings, problems } = parseSettings(text);
+    this.#showProblems(problems.map((p) => p.message));
+    if (problems.length > 0) return;
+    const onlyBackend = (target as HTMLElement | null)?.id === 'backend';
+    this.#settings = settings;
+    history.replaceState(null, '', `?${settingsToQuery(settings)}`);
+    // A new backend takes over the network as trained so far; any other change starts over.
+    if (onlyBackend && this.#epoch > 0) {
+      this.#send({ type: 'switch-backend', backend: settings.backend });
+    } else {
+      this.#configure();
+    }
+  }
+
+  #configure(): void {
+    this.#reports = [];
+    this.#predictions = null;
+    this.#epoch = 0;
+    this.#error = null;
+    this.#errorChart.draw([], this.#settings.epochs);
+    this.#send({
+      type: 'configure',
+      settings: this.#settings,
+      data: { x: this.#data.x.slice(), t: this.#data.t.slice() },
+    });
+  }
+
+  #onEvent(event: TrainerEvent): void {
+    switch (event.type) {
+      case 'backend':
+        element('backend-info').textContent = describeBackend(event.info);
+        return;
+      case 'status':
+        this.#status = event.status;
+        element('status').textContent = event.status;
+        element<HTMLButtonElement>('pause').disabled = event.status !== 'running';
+        return;
+      case 'progress':
+        this.#epoch = event.epoch;
+        this.#error = event.error;
+        element('epoch').textContent = String(event.epoch);
+        element('error').textContent = event.error === null ? '–' : formatError(event.error);
+        element('train-time').textContent = event.trainingMs.toFixed(0);
+        if (event.predictions !== null) {
+          this.#predictions = event.predictions;
+          this.#fitChart.draw(this.#frame());
+        }
+        return;
+      case 'report':
+        this.#reports.push(event.report);
+        this.#errorChart.draw(this.#reports, this.#settings.epochs);
+        return;
+      case 'model':
+        download(
+          new Blob([`${JSON.stringify(event.model, null, 2)}\n`], { type: 'application/json' }),
+          'nn-model.json',
+        );
+        return;
+      case 'imported':
+        this.#settings = {
+          ...this.#settings,
+          hidden: event.hidden,
+          activation: event.activation as Settings['activation'],
+        };
+        element<HTMLInputElement>('hidden').value = formatSetting(this.#settings, 'hidden');
+        element<HTMLSelectElement>('activation').value = this.#settings.activation;
+        history.replaceState(null, '', `?${settingsToQuery(this.#settings)}`);
+        this.#reports = [];
+        this.#errorChart.draw([], this.#settings.epochs);
+        this.#showMessage('model imported: the chart shows its predictions; Train goes on from it');
+        return;
+      case 'failure':
+        this.#showMessage(event.code === null ? event.message : `${event.message} (${event.code})`);
+        return;
+    }
+  }
+
+  async #loadCsv(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    if (file === undefined) return;
+    const problem = element('csv-error');
+    try {
+      const data = parseCsv(await file.text());
+      problem.textContent = '';
+      this.#useData(data, file.name);
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      problem.textContent = `${file.name}: ${error.message}`;
+    } finally {
+      input.value = '';
+    }
+  }
+
+  #useData(data: TrainingData, label: string): void {
+    this.#data = data;
+    element('data-info').textContent = `${label}, ${data.x.length} points`;
+    this.#predictions = null;
+    this.#fitChart.draw(this.#frame(), true);
+    this.#configure();
+  }
+
+  async #importModel(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    if (file === undefined) return;
+    this.#send({ type: 'import-model', text: await file.text() });
+    input.value = '';
+  }
+
+  async #export(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.#showMessage(`export: ${(error as Error).message}`);
+    }
+  }
+
+  /** The chart's frame now: the last epoch done, 0-based as in the book's "Epoch 2000/2001". */
+  #frame(): RegressionFrame {
+    return {
+      x: this.#data.x,
+      target: this.#data.t,
+      predictions: this.#predictions ?? new Float64Array(this.#data.x.length).fill(Number.NaN),
+      epoch: Math.max(this.#epoch - 1, 0),
+      epochs: this.#settings.epochs,
+      error: this.#error ?? Number.NaN,
+    };
+  }
+
+  #reportFrames(): RegressionFrame[] {
+    return this.#reports.map((report) => ({
+      x: this.#data.x,
+      target: this.#data.t,
+      predictions: report.predictions,
+      epoch: report.epoch,
+      epochs: this.#settings.epochs,
+      error: report.error,
+    }));
+  }
+
+  #send(request: Parameters<TrainerConnection['send']>[0]): void {
+    this.#showMessage('');
+    this.#connection?.send(request);
+  }
+
+  #showMessage(text: string): void {
+    element('message').textContent = text;
+  }
+
+  #showProblems(messages: string[]): void {
+    element('settings-problems').textContent = messages.join('; ');
+  }
+}
+
+function describeBackend(info: BackendInfo): string {
+  const text = `${info.name} ${info.mode} (${info.precision})`;
+  return info.fallbackReason === undefined ? text : `${text}: ${info.fallbackReason}`;
+}

@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, numberIn, type OpenBrowser, waitForStatus } from './open-page.js';
+
+const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+
+describe('training in headless Chromium', () => {
+  let chromium: OpenBrowser;
+  beforeAll(async () => {
+    chromium = await launchBrowser();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+  });
+
+  it('loads with no console errors and trains the textbook run on cpu below 0.01', async () => {
+    const { page, errors } = await chromium.open();
+    expect(await page.getByTestId('backend-info').textContent()).toBe('cpu float64 (float64)');
+    expect(await page.getByTestId('hidden-input').inputValue()).toBe('3');
+    expect(await page.getByTestId('epochs-input').inputValue()).toBe('2001');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, 'done');
+    expect(await numberIn(page, 'epoch-value')).toBe(2001);
+    expect(await numberIn(page, 'error-value')).toBeLessThan(0.01);
+    expect(await page.evaluate(() => document.body.dataset.thread)).toBe('worker');
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: `${artifacts}trained-cpu.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pause stops the epoch counter and train resumes it', async () => {
+    const { page, errors } = await chromium.open('?epochs=200000&interval=1000');
+    await page.getByTestId('train-button').click();
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="epoch-value"]')?.textContent) > 0,
+    );
+    await page.getByTestId('pause-button').click();
+    await waitForStatus(page, 'paused');
+    const paused = await numberIn(page, 'epoch-value');
+    await page.waitForTimeout(500);
+    expect(await numberIn(page, 'epoch-value')).toBe(paused);
+    await page.getByTestId('train-button').click();
+    await page.waitForFunction(
+      (before) =>
+        Number(document.querySelector('[data-testid="epoch-value"]')?.textContent) > before,
+      paused,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the settings in the URL and starts from them', async () => {
+    const { page } = await chromium.open('?hidden=5,2&eta=0.2&seed=7&backend=cpu-float32');
+    expect(await page.getByTestId('hidden-input').inputValue()).toBe('5,2');
+    expect(await page.getByTestId('backend-info').textContent()).toBe('cpu float32 (float32)');
+    await page.getByTestId('seed-input').fill('8');
+    await page.getByTestId('seed-input').press('Tab');
+    await page.waitForURL(/seed=8/);
+    expect(new URL(page.url()).searchParams.get('hidden')).toBe('5,2');
+    await page.close();
+  });
+
+  it('shows the line of a bad CSV and trains on a good one', async () => {
+    const { page } = await chromium.open();
+    const input = page.getByTestId('csv-input');
+    await input.setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('x,y\n0,0\n0.5,oops\n'),
+    });
+    await expect
+      .poll(() => page.getByTestId('csv-error').textContent())
+      .toBe('bad.csv: line 3: "oops" in column 2 is not a finite number');
+    await input.setInputFiles({
+      name: 'line.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('x,y\n-1,-1\n0,0\n1,1\n'),
+    });
+    await expect.poll(() => page.getByTestId('data-info').textContent()).toBe('line.csv, 3 points');
+    expect(await page.getByTestId('csv-error').textContent()).toBe('');
+    await page.getByTestId('step-button').click();
+    await expect.poll(() => numberIn(page, 'epoch-value')).toBe(1);
+    await page.close();
+  });
+});
