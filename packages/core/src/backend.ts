@@ -87,7 +87,7 @@ export class Backend<S = unknown> {
 
   /** Overwrites t's values with `data` (row-major). */
   write(t: Tensor<S>, data: ArrayLike<number>): void {
-    this.check('write', 't', t);
+    checkTensor(this, 'write', 't', t);
     if (data.length !== t.size) {
       throw new NNError(
         'NN_SHAPE_MISMATCH',
@@ -98,12 +98,12 @@ export class Backend<S = unknown> {
   }
 
   read(t: Tensor<S>): Promise<HostArray> {
-    this.check('read', 't', t);
+    checkTensor(this, 'read', 't', t);
     return this.driver.download(t.storage, t.size);
   }
 
   readSync(t: Tensor<S>): HostArray {
-    this.check('readSync', 't', t);
+    checkTensor(this, 'readSync', 't', t);
     const download = this.driver.downloadSync;
     if (!this.capabilities.syncRead || download === undefined) {
       throw new NNError(
@@ -142,9 +142,9 @@ export class Backend<S = unknown> {
 
   matMul(a: Tensor<S>, b: Tensor<S>, out: Tensor<S>, transposeA = false, transposeB = false): void {
     const kernel = this.kernels.matMul ?? this.missing('matMul');
-    this.check('matMul', 'a', a);
-    this.check('matMul', 'b', b);
-    this.check('matMul', 'out', out);
+    checkTensor(this, 'matMul', 'a', a);
+    checkTensor(this, 'matMul', 'b', b);
+    checkTensor(this, 'matMul', 'out', out);
     const m = transposeA ? a.cols : a.rows;
     const k = transposeA ? a.rows : a.cols;
     const k2 = transposeB ? b.cols : b.rows;
@@ -164,7 +164,9 @@ export class Backend<S = unknown> {
 
   biasAdd(x: Tensor<S>, bias: Tensor<S>, out: Tensor<S>): void {
     const kernel = this.kernels.biasAdd ?? this.missing('biasAdd');
-    this.checkAll('biasAdd', x, bias, out);
+    checkTensor(this, 'biasAdd', 'x', x);
+    checkTensor(this, 'biasAdd', 'bias', bias);
+    checkTensor(this, 'biasAdd', 'out', out);
     expectShape('biasAdd', 'bias', bias, 1, x.cols);
     expectShape('biasAdd', 'out', out, x.rows, x.cols);
     kernel(x, bias, out);
@@ -172,21 +174,25 @@ export class Backend<S = unknown> {
 
   columnSum(x: Tensor<S>, out: Tensor<S>): void {
     const kernel = this.kernels.columnSum ?? this.missing('columnSum');
-    this.checkAll('columnSum', x, out);
+    checkTensor(this, 'columnSum', 'x', x);
+    checkTensor(this, 'columnSum', 'out', out);
     expectShape('columnSum', 'out', out, 1, x.cols);
     kernel(x, out);
   }
 
   unary(op: UnaryOp, x: Tensor<S>, out: Tensor<S>): void {
     const kernel = this.kernels.unary ?? this.missing('unary');
-    this.checkAll('unary', x, out);
+    checkTensor(this, 'unary', 'x', x);
+    checkTensor(this, 'unary', 'out', out);
     expectShape('unary', 'out', out, x.rows, x.cols);
     kernel(op, x, out);
   }
 
   binary(op: BinaryOp, a: Tensor<S>, b: Tensor<S>, out: Tensor<S>): void {
     const kernel = this.kernels.binary ?? this.missing('binary');
-    this.checkAll('binary', a, b, out);
+    checkTensor(this, 'binary', 'a', a);
+    checkTensor(this, 'binary', 'b', b);
+    checkTensor(this, 'binary', 'out', out);
     expectShape('binary', 'b', b, a.rows, a.cols);
     expectShape('binary', 'out', out, a.rows, a.cols);
     kernel(op, a, b, out);
@@ -194,14 +200,17 @@ export class Backend<S = unknown> {
 
   activationForward(kind: Activation, x: Tensor<S>, out: Tensor<S>): void {
     const kernel = this.kernels.activationForward ?? this.missing('activationForward');
-    this.checkAll('activationForward', x, out);
+    checkTensor(this, 'activationForward', 'x', x);
+    checkTensor(this, 'activationForward', 'out', out);
     expectShape('activationForward', 'out', out, x.rows, x.cols);
     kernel(kind, x, out);
   }
 
   activationBackward(kind: Activation, y: Tensor<S>, dy: Tensor<S>, out: Tensor<S>): void {
     const kernel = this.kernels.activationBackward ?? this.missing('activationBackward');
-    this.checkAll('activationBackward', y, dy, out);
+    checkTensor(this, 'activationBackward', 'y', y);
+    checkTensor(this, 'activationBackward', 'dy', dy);
+    checkTensor(this, 'activationBackward', 'out', out);
     expectShape('activationBackward', 'dy', dy, y.rows, y.cols);
     expectShape('activationBackward', 'out', out, y.rows, y.cols);
     kernel(kind, y, dy, out);
@@ -209,7 +218,9 @@ export class Backend<S = unknown> {
 
   lossValue(kind: LossKind, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>, accumulate = false): void {
     const kernel = this.kernels.lossValue ?? this.missing('lossValue');
-    this.checkAll('lossValue', y, t, out);
+    checkTensor(this, 'lossValue', 'y', y);
+    checkTensor(this, 'lossValue', 't', t);
+    checkTensor(this, 'lossValue', 'out', out);
     expectShape('lossValue', 't', t, y.rows, y.cols);
     expectShape('lossValue', 'out', out, 1, 1);
     kernel(kind, y, t, out, accumulate);
@@ -217,7 +228,9 @@ export class Backend<S = unknown> {
 
   lossGradient(kind: LossKind, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>): void {
     const kernel = this.kernels.lossGradient ?? this.missing('lossGradient');
-    this.checkAll('lossGradient', y, t, out);
+    checkTensor(this, 'lossGradient', 'y', y);
+    checkTensor(this, 'lossGradient', 't', t);
+    checkTensor(this, 'lossGradient', 'out', out);
     expectShape('lossGradient', 't', t, y.rows, y.cols);
     expectShape('lossGradient', 'out', out, y.rows, y.cols);
     kernel(kind, y, t, out);
@@ -225,14 +238,17 @@ export class Backend<S = unknown> {
 
   sgdUpdate(param: Tensor<S>, grad: Tensor<S>, eta: number): void {
     const kernel = this.kernels.sgdUpdate ?? this.missing('sgdUpdate');
-    this.checkAll('sgdUpdate', param, grad);
+    checkTensor(this, 'sgdUpdate', 'param', param);
+    checkTensor(this, 'sgdUpdate', 'grad', grad);
     expectShape('sgdUpdate', 'grad', grad, param.rows, param.cols);
     kernel(param, grad, eta);
   }
 
   gatherRows(src: Tensor<S>, indices: Tensor<S>, offset: number, out: Tensor<S>): void {
     const kernel = this.kernels.gatherRows ?? this.missing('gatherRows');
-    this.checkAll('gatherRows', src, indices, out);
+    checkTensor(this, 'gatherRows', 'src', src);
+    checkTensor(this, 'gatherRows', 'indices', indices);
+    checkTensor(this, 'gatherRows', 'out', out);
     if (
       indices.rows !== 1 ||
       !Number.isInteger(offset) ||
@@ -250,7 +266,7 @@ export class Backend<S = unknown> {
 
   fill(out: Tensor<S>, value: number): void {
     const kernel = this.kernels.fill ?? this.missing('fill');
-    this.check('fill', 'out', out);
+    checkTensor(this, 'fill', 'out', out);
     kernel(out, value);
   }
 
@@ -272,7 +288,10 @@ export class Backend<S = unknown> {
       if (activation !== 'identity') this.activationForward(activation, out, out);
       return;
     }
-    this.checkAll('denseForward', x, w, b, out);
+    checkTensor(this, 'denseForward', 'x', x);
+    checkTensor(this, 'denseForward', 'w', w);
+    checkTensor(this, 'denseForward', 'b', b);
+    checkTensor(this, 'denseForward', 'out', out);
     if (x.cols !== w.rows) {
       throw new NNError(
         'NN_SHAPE_MISMATCH',
@@ -312,8 +331,14 @@ export class Backend<S = unknown> {
       if (dx !== undefined) this.matMul(d, w, dx, false, true);
       return;
     }
-    this.checkAll('denseBackward', x, w, y, dy);
-    this.checkAll('denseBackward', delta, gradW, gradB, dx);
+    checkTensor(this, 'denseBackward', 'x', x);
+    checkTensor(this, 'denseBackward', 'w', w);
+    checkTensor(this, 'denseBackward', 'y', y);
+    checkTensor(this, 'denseBackward', 'dy', dy);
+    checkTensor(this, 'denseBackward', 'delta', delta);
+    checkTensor(this, 'denseBackward', 'gradW', gradW);
+    checkTensor(this, 'denseBackward', 'gradB', gradB);
+    if (dx !== undefined) checkTensor(this, 'denseBackward', 'dx', dx);
     const rows = x.rows;
     const inputs = w.rows;
     const units = w.cols;
@@ -332,24 +357,6 @@ export class Backend<S = unknown> {
       'NN_KERNEL_MISSING',
       `backend '${this.name}' does not implement kernel '${name}'; add it to the backend's kernel table or pick another backend`,
     );
-  }
-
-  // Fixed arity rather than rest parameters: no array per kernel call.
-  private checkAll(
-    kernel: string,
-    a: Tensor<S>,
-    b?: Tensor<S>,
-    c?: Tensor<S>,
-    d?: Tensor<S>,
-  ): void {
-    checkTensor(this, kernel, 'a tensor', a);
-    if (b !== undefined) checkTensor(this, kernel, 'a tensor', b);
-    if (c !== undefined) checkTensor(this, kernel, 'a tensor', c);
-    if (d !== undefined) checkTensor(this, kernel, 'a tensor', d);
-  }
-
-  private check(kernel: string, arg: string, t: Tensor<S>): void {
-    checkTensor(this, kernel, arg, t);
   }
 }
 

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { textbookData } from '@nn/core';
-import { handWrittenTextbookRun } from './hand-written-loop.js';
-import { nnTextbookRun } from './nn-run.js';
+import { CONTENDERS, EPOCHS, HIDDEN } from './contenders.js';
 import { timeNumpyReference } from './numpy-run.js';
 
 export interface BenchOptions {
@@ -32,11 +33,6 @@ export interface TextbookBenchResult {
   numpy: { stepsPerSecond: number; medianMs: number; nnSpeedup: number } | { skipped: string };
 }
 
-const HIDDEN = 3;
-const EPOCHS = 2001;
-const SEED = 1;
-const ETA = 0.1;
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -45,32 +41,29 @@ function median(values: number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** Times one contender in a fresh Node process (see time-contender.ts). */
+function timeInChildProcess(name: string, runs: number, warmups: number): number[] {
+  const script = fileURLToPath(new URL('./time-contender.js', import.meta.url));
+  const output = execFileSync(process.execPath, [script, name, String(runs), String(warmups)], {
+    encoding: 'utf8',
+  });
+  return JSON.parse(output) as number[];
+}
+
 /**
  * The textbook run (1-3-1, 63 samples, 2001 epochs, batch 1) on backend-cpu
- * in both precisions and as a hand-written loop, interleaved so that all see
- * the same machine load, after warm-up runs; then the NumPy script once.
+ * in both precisions and as a hand-written loop, each timed in its own
+ * process after warm-up runs; then the NumPy script once.
  */
 export async function runTextbookBench(options: BenchOptions = {}): Promise<TextbookBenchResult> {
   const runs = options.quick ? 3 : 9;
   const warmups = options.quick ? 1 : 3;
   const samples = textbookData().samples;
   const steps = samples * EPOCHS;
-  const contenders: [string, () => unknown][] = [
-    ['hand-written Float64Array loop', () => handWrittenTextbookRun(SEED, HIDDEN, ETA, EPOCHS)],
-    ['@nn backend-cpu float64', () => nnTextbookRun('float64', SEED, HIDDEN, ETA, EPOCHS)],
-    ['@nn backend-cpu float32', () => nnTextbookRun('float32', SEED, HIDDEN, ETA, EPOCHS)],
-  ];
-  const times = contenders.map(() => [] as number[]);
-  for (let r = 0; r < warmups + runs; r++) {
-    for (const [i, [, run]] of contenders.entries()) {
-      const start = performance.now();
-      await run();
-      if (r >= warmups) times[i]?.push(performance.now() - start);
-    }
-  }
-  const medians = times.map(median);
+  const names = Object.keys(CONTENDERS);
+  const medians = names.map((name) => median(timeInChildProcess(name, runs, warmups)));
   const hand = medians[0] as number;
-  const rows = contenders.map(([name], i) => {
+  const rows = names.map((name, i) => {
     const ms = medians[i] as number;
     return { name, medianMs: ms, stepsPerSecond: steps / (ms / 1000), timesHandWritten: ms / hand };
   });
