@@ -16,9 +16,9 @@ export interface GridBenchOptions {
   /** Batch sizes; default 1, 32, 256. */
   batches?: readonly number[];
   backends?: readonly GridBackend[];
-  /** Seconds of timed steps per cell after warm-up; default 0.5 (quick: 0.1). */
+  /** Seconds of timed steps per cell after warm-up, split in three windows; default 0.6 (quick: 0.15). */
   secondsPerCell?: number;
-  /** A small grid for a first look: widths 3 and 256, batches 1 and 32, 0.1 s a cell. */
+  /** A small grid for a first look: widths 3 and 256, batches 1 and 32, 0.15 s a cell. */
   quick?: boolean;
   /** Called after each cell, e.g. to print progress. */
   onCell?: (cell: GridCell) => void;
@@ -28,7 +28,7 @@ export interface GridCell {
   backend: GridBackend;
   width: number;
   batch: number;
-  /** Timed steps (after two warm-up steps, which compile). */
+  /** Steps of the fastest of three timed windows (after two warm-up steps, which compile). */
   steps: number;
   seconds: number;
   stepsPerSecond: number;
@@ -44,6 +44,8 @@ export interface GridBenchResult {
   cells: GridCell[];
   secondsPerCell: number;
 }
+
+const WINDOWS = 3;
 
 const FACTORIES: Record<GridBackend, () => Backend> = {
   'cpu float64': () => createCpuBackend(),
@@ -71,7 +73,7 @@ export async function runGridBench(options: GridBenchOptions = {}): Promise<Grid
   const widths = options.widths ?? (quick ? [3, 256] : [3, 64, 256, 1024]);
   const batches = options.batches ?? (quick ? [1, 32] : [1, 32, 256]);
   const backends = options.backends ?? GRID_BACKENDS;
-  const secondsPerCell = options.secondsPerCell ?? (quick ? 0.1 : 0.5);
+  const secondsPerCell = options.secondsPerCell ?? (quick ? 0.15 : 0.6);
   const cells: GridCell[] = [];
   for (const width of widths) {
     for (const batch of batches) {
@@ -140,23 +142,26 @@ async function runCell(
     step();
     step();
     await backend.read(loss);
-    let steps = 0;
-    const start = performance.now();
-    let elapsed = 0;
-    while (elapsed < seconds * 1000) {
-      step();
-      steps++;
-      elapsed = performance.now() - start;
+    // Best of three windows: on a shared machine the fastest window is the one least disturbed.
+    let best = { steps: 0, seconds: Number.POSITIVE_INFINITY };
+    for (let window = 0; window < WINDOWS; window++) {
+      let steps = 0;
+      const start = performance.now();
+      while (performance.now() - start < (seconds * 1000) / WINDOWS) {
+        step();
+        steps++;
+      }
+      await backend.read(loss);
+      const elapsed = (performance.now() - start) / 1000;
+      if (steps / elapsed > best.steps / best.seconds) best = { steps, seconds: elapsed };
     }
-    await backend.read(loss);
-    elapsed = (performance.now() - start) / 1000;
     for (const tensor of [x, t, order, bx, bt, dy, loss]) backend.dispose(tensor);
     network.dispose();
-    const stepsPerSecond = steps / elapsed;
+    const stepsPerSecond = best.steps / best.seconds;
     return {
       ...empty,
-      steps,
-      seconds: elapsed,
+      steps: best.steps,
+      seconds: best.seconds,
       stepsPerSecond,
       gflops: (stepFlops(width, batch) * stepsPerSecond) / 1e9,
     };
