@@ -21,7 +21,8 @@ export class ErrorChart {
       },
       options: {
         animation: false,
-        responsive: false,
+        responsive: true,
+        aspectRatio: 1.5,
         events: [],
         scales: {
           x: { type: 'linear', title: { display: true, text: 'epoch' }, min: 0 },

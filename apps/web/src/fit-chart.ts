@@ -26,9 +26,14 @@ export class FitChart {
   }
 }
 
-/** The shared chart; before the first epoch there is no error to title it with. */
+/**
+ * The shared chart, resized with the page (the one option the page changes:
+ * exported frames keep the fixed size); before the first epoch there is no
+ * error to title it with.
+ */
 function config(frame: RegressionFrame, bounds: AxisBounds) {
   const chart = regressionChartConfig(frame, bounds);
+  chart.options = { ...chart.options, responsive: true, aspectRatio: 1.5 };
   const title = chart.options?.plugins?.title;
   if (Number.isNaN(frame.error) && title !== undefined) title.text = 'Not trained yet';
   return chart;

@@ -56,7 +56,7 @@ export class Trainer {
 
   constructor(post: (event: TrainerEvent) => void, options: TrainerOptions = {}) {
     this.#post = post;
-    this.#sliceMs = options.sliceMs ?? 25;
+    this.#sliceMs = options.sliceMs ?? 50;
     this.#predictionEveryMs = options.predictionEveryMs ?? 30;
   }
 

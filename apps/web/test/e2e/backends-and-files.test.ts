@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { parseModel } from '@nn/core';
+import { GifReader } from 'omggif';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, numberIn, type OpenBrowser, waitForStatus } from './open-page.js';
+
+/** Clicks `testId` and returns the bytes of the file the page downloads. */
+async function downloadFrom(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(testId).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+describe('backends and files in headless Chromium', () => {
+  let chromium: OpenBrowser;
+  beforeAll(async () => {
+    chromium = await launchBrowser();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+  });
+
+  it('switches from cpu to gpu.js and back mid-run, training on from the same weights', async () => {
+    const { page, errors } = await chromium.open('?epochs=1000000&interval=1000');
+    const epochAbove = (least: number) =>
+      page.waitForFunction(
+        (n) => Number(document.querySelector('[data-testid="epoch-value"]')?.textContent) > n,
+        least,
+      );
+    await page.getByTestId('train-button').click();
+    await epochAbove(2000);
+    await page.getByTestId('backend-select').selectOption('gpujs-webgl2');
+    await expect
+      .poll(() => page.getByTestId('backend-info').textContent())
+      .toBe('gpujs webgl2 (float32)');
+    // Training goes on from where cpu left it, on the GPU, with the error where cpu had it.
+    const switchedAt = await numberIn(page, 'epoch-value');
+    await epochAbove(switchedAt + 10);
+    expect(await numberIn(page, 'error-value')).toBeLessThan(0.01);
+    await page.getByTestId('backend-select').selectOption('cpu-float64');
+    await expect
+      .poll(() => page.getByTestId('backend-info').textContent())
+      .toBe('cpu float64 (float64)');
+    await epochAbove((await numberIn(page, 'epoch-value')) + 1000);
+    expect(await numberIn(page, 'error-value')).toBeLessThan(0.01);
+    expect(await page.getByTestId('status-value').textContent()).toBe('running');
+    expect(new URL(page.url()).searchParams.get('backend')).toBe('cpu-float64');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports a valid GIF, PNG and model, and imports the model back', async () => {
+    const { page, errors } = await chromium.open();
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, 'done');
+
+    const gif = await downloadFrom(page, 'export-gif');
+    expect(gif.name).toBe('nn-training.gif');
+    const reader = new GifReader(new Uint8Array(gif.bytes));
+    expect([reader.width, reader.height, reader.numFrames(), reader.loopCount()]).toEqual([
+      480, 320, 11, 0,
+    ]);
+    expect(reader.frameInfo(10).delay).toBe(200);
+
+    const png = await downloadFrom(page, 'export-png');
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([480, 320]);
+
+    const model = await downloadFrom(page, 'export-model');
+    expect(model.name).toBe('nn-model.json');
+    const text = model.bytes.toString('utf8');
+    expect(parseModel(text).layers.map((l) => [l.inputs, l.units, l.activation])).toEqual([
+      [1, 3, 'sigmoid'],
+      [3, 1, 'identity'],
+    ]);
+
+    await page.getByTestId('reset-button').click();
+    await expect.poll(() => numberIn(page, 'epoch-value')).toBe(0);
+    await page.getByTestId('import-model').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"nn-model","version":1,"layers":[]}'),
+    });
+    await expect.poll(() => page.getByTestId('message').textContent()).toMatch(/NN_MODEL_INVALID/);
+    await page.getByTestId('import-model').setInputFiles({
+      name: 'nn-model.json',
+      mimeType: 'application/json',
+      buffer: model.bytes,
+    });
+    await expect.poll(() => page.getByTestId('message').textContent()).toMatch(/model imported/);
+    // One step from the trained weights keeps the error near where training left it.
+    await page.getByTestId('step-button').click();
+    await expect.poll(() => numberIn(page, 'epoch-value')).toBe(1);
+    expect(await numberIn(page, 'error-value')).toBeLessThan(0.01);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
