@@ -1,6 +1,6 @@
 import { NNError } from '@nn/core';
 import { GPU, type IKernelRunShortcut, type KernelVariable, Texture } from 'gpu.js';
-import { activate, stableTanh } from './kernels/activate.js';
+import { activate, backprop, stableTanh } from './kernels/activate.js';
 import type { GpujsMode } from './modes.js';
 import type { GpujsStorage } from './storage.js';
 
@@ -54,6 +54,7 @@ export class GpujsDevice {
     this.gpu = new GPU({ mode });
     this.gpu.addFunction(stableTanh);
     this.gpu.addFunction(activate);
+    this.gpu.addFunction(backprop);
   }
 
   /** The cached kernel for `key`, compiled on first use with `size` outputs. */

@@ -6,6 +6,7 @@ import { activationForward } from './kernels/activation-forward.js';
 import { biasAdd } from './kernels/bias-add.js';
 import { binary } from './kernels/binary.js';
 import { columnSum } from './kernels/column-sum.js';
+import { denseBackward } from './kernels/dense-backward.js';
 import { denseForward } from './kernels/dense-forward.js';
 import { fill, fillStorage } from './kernels/fill.js';
 import { gatherRows } from './kernels/gather-rows.js';
@@ -89,8 +90,7 @@ function startDevice(mode: GpujsMode): Device {
 }
 
 function createDriver(device: Device, fallbackReason?: string): BackendDriver<GpujsStorage> {
-  // denseBackward is left to core's composition: its four outputs have four shapes, one pass each either way.
-  const kernels: Omit<KernelTable<GpujsStorage>, 'denseBackward'> = {
+  const kernels: KernelTable<GpujsStorage> = {
     matMul: matMul(device),
     biasAdd: biasAdd(device),
     columnSum: columnSum(device),
@@ -104,6 +104,7 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
     gatherRows: gatherRows(device),
     fill: fill(device),
     denseForward: denseForward(device),
+    denseBackward: denseBackward(device),
   };
   return {
     name: 'gpujs',

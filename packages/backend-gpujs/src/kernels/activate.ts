@@ -29,6 +29,17 @@ export function activate(v: number, kind: number): number {
   return v;
 }
 
+/** dy · f'(u) from the forward output y, as activationBackward computes it (the book's dy·(1 − y)·y for sigmoid). */
+export function backprop(dy: number, y: number, kind: number): number {
+  if (kind === 0) return dy * (1 - y) * y;
+  if (kind === 2) return dy * (1 - y * y);
+  if (kind === 3) {
+    if (y > 0) return dy;
+    return 0;
+  }
+  return dy;
+}
+
 export function activationCode(kind: Activation): number {
   return ACTIVATIONS.indexOf(kind);
 }
