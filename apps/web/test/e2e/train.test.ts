@@ -9,6 +9,7 @@ describe('training in headless Chromium', () => {
   let chromium: OpenBrowser;
   beforeAll(async () => {
     chromium = await launchBrowser();
+    mkdirSync(artifacts, { recursive: true });
   });
   afterAll(async () => {
     await chromium?.close();
@@ -24,7 +25,6 @@ describe('training in headless Chromium', () => {
     expect(await numberIn(page, 'epoch-value')).toBe(2001);
     expect(await numberIn(page, 'error-value')).toBeLessThan(0.01);
     expect(await page.evaluate(() => document.body.dataset.thread)).toBe('worker');
-    mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: `${artifacts}trained-cpu.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -82,6 +82,48 @@ describe('training in headless Chromium', () => {
     expect(await page.getByTestId('csv-error').textContent()).toBe('');
     await page.getByTestId('step-button').click();
     await expect.poll(() => numberIn(page, 'epoch-value')).toBe(1);
+    await page.close();
+  });
+
+  it('works at phone width, with labelled controls, from the keyboard', async () => {
+    const { page, errors } = await chromium.open();
+    await page.setViewportSize({ width: 375, height: 740 });
+    // The charts follow the new width on their next resize observation.
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(375);
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, button')]
+        .filter((control) => {
+          const labels = (control as HTMLInputElement).labels;
+          return (labels === null || labels.length === 0) && control.textContent?.trim() === '';
+        })
+        .map((control) => control.outerHTML),
+    );
+    expect(unlabelled).toEqual([]);
+    await page.getByTestId('hidden-input').focus();
+    for (let i = 0; i < 30; i++) {
+      const focused = await page.evaluate(() =>
+        document.activeElement?.getAttribute('data-testid'),
+      );
+      if (focused === 'train-button') break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, 'done');
+    expect(await numberIn(page, 'epoch-value')).toBe(2001);
+    await page.screenshot({ path: `${artifacts}trained-phone.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('trains on the main thread in short slices where a worker cannot be used', async () => {
+    const { page, errors } = await chromium.open('?thread=main');
+    expect(await page.evaluate(() => document.body.dataset.thread)).toBe('main');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, 'done');
+    expect(await numberIn(page, 'error-value')).toBeLessThan(0.01);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
