@@ -16,9 +16,9 @@ export interface GridBenchOptions {
   /** Batch sizes; default 1, 32, 256. */
   batches?: readonly number[];
   backends?: readonly GridBackend[];
-  /** Seconds of timed steps per cell after warm-up, split in three windows; default 0.6 (quick: 0.15). */
+  /** Seconds of timed steps per cell after warm-up, split in five windows; default 1 (quick: 0.25). */
   secondsPerCell?: number;
-  /** A small grid for a first look: widths 3 and 256, batches 1 and 32, 0.15 s a cell. */
+  /** A small grid for a first look: widths 3 and 256, batches 1 and 32, 0.25 s a cell. */
   quick?: boolean;
   /** Called after each cell, e.g. to print progress. */
   onCell?: (cell: GridCell) => void;
@@ -28,7 +28,7 @@ export interface GridCell {
   backend: GridBackend;
   width: number;
   batch: number;
-  /** Steps of the fastest of three timed windows (after two warm-up steps, which compile). */
+  /** Steps of the fastest of five timed windows (after two warm-up steps, which compile). */
   steps: number;
   seconds: number;
   stepsPerSecond: number;
@@ -45,7 +45,7 @@ export interface GridBenchResult {
   secondsPerCell: number;
 }
 
-const WINDOWS = 3;
+const WINDOWS = 5;
 
 const FACTORIES: Record<GridBackend, () => Backend> = {
   'cpu float64': () => createCpuBackend(),
@@ -73,7 +73,7 @@ export async function runGridBench(options: GridBenchOptions = {}): Promise<Grid
   const widths = options.widths ?? (quick ? [3, 256] : [3, 64, 256, 1024]);
   const batches = options.batches ?? (quick ? [1, 32] : [1, 32, 256]);
   const backends = options.backends ?? GRID_BACKENDS;
-  const secondsPerCell = options.secondsPerCell ?? (quick ? 0.15 : 0.6);
+  const secondsPerCell = options.secondsPerCell ?? (quick ? 0.25 : 1);
   const cells: GridCell[] = [];
   for (const width of widths) {
     for (const batch of batches) {
@@ -142,7 +142,7 @@ async function runCell(
     step();
     step();
     await backend.read(loss);
-    // Best of three windows: on a shared machine the fastest window is the one least disturbed.
+    // Best of five windows: on a shared machine the fastest window is the one least disturbed.
     let best = { steps: 0, seconds: Number.POSITIVE_INFINITY };
     for (let window = 0; window < WINDOWS; window++) {
       let steps = 0;
