@@ -12,34 +12,27 @@ import { build, preview } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Starts counting animation frames and long tasks in the page. */
-async function watchMainThread(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { frames_: number; longest: number };
-    w.frames_ = 0;
-    w.longest = 0;
-    const tick = () => {
-      w.frames_++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
-    }).observe({ type: 'longtask' });
-  });
-}
+// Page scripts are passed as text: tsx would wrap functions in helpers that
+// exist only in Node.
+const WATCH_MAIN_THREAD = `(() => {
+  window.nnFrames = 0;
+  window.nnLongest = 0;
+  const tick = () => { window.nnFrames++; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.nnLongest = Math.max(window.nnLongest, entry.duration);
+  }).observe({ type: 'longtask' });
+})()`;
 
+/** Animation frames drawn and the longest main-thread task (over 50 ms) since WATCH_MAIN_THREAD. */
 async function mainThread(page: Page): Promise<{ frames: number; longest: number }> {
-  return page.evaluate(() => {
-    const w = window as unknown as { frames_: number; longest: number };
-    return { frames: w.frames_, longest: w.longest };
-  });
+  return page.evaluate('({ frames: window.nnFrames, longest: window.nnLongest })');
 }
 
 async function trainRun(page: Page, url: string, label: string): Promise<void> {
   await page.goto(url);
   await page.getByTestId('backend-info').filter({ hasNotText: '…' }).waitFor();
-  await watchMainThread(page);
+  await page.evaluate(WATCH_MAIN_THREAD);
   const started = performance.now();
   await page.getByTestId('train-button').click();
   await page

@@ -62,7 +62,7 @@ export class App {
       element<HTMLInputElement | HTMLSelectElement>(key).value = formatSetting(settings, key);
     }
     this.#showProblems(problems.map((p) => p.message));
-    void setupCharts();
+    setupCharts();
     this.#fitChart = new FitChart(element('fit-chart'), this.#frame());
     this.#errorChart = new ErrorChart(element('error-chart'));
   }

@@ -1,7 +1,7 @@
 import { type RegressionFrame, regressionBounds, regressionChartConfig } from '@nn/viz';
 import { Chart, type Plugin } from 'chart.js';
 import { encodeGif } from './encode-gif.js';
-import { setupCharts } from './setup-charts.js';
+import { EXPORT_FONT_FAMILY, loadExportFont, setupCharts } from './setup-charts.js';
 
 /** The CLI's frame size (@nn/viz/node's DEFAULT_CHART_SIZE). */
 const WIDTH = 480;
@@ -26,7 +26,8 @@ async function drawFrames(
 ): Promise<void> {
   const first = frames[0];
   if (first === undefined) throw new RangeError('nothing to draw yet; train first');
-  await setupCharts();
+  setupCharts();
+  const font = (await loadExportFont()) ? `'${EXPORT_FONT_FAMILY}', sans-serif` : 'sans-serif';
   const canvas = document.createElement('canvas');
   canvas.width = WIDTH;
   canvas.height = HEIGHT;
@@ -36,6 +37,9 @@ async function drawFrames(
   const config = regressionChartConfig(first, bounds);
   config.plugins = [whiteBackground];
   config.options = { ...config.options, devicePixelRatio: 1 };
+  // The export font is the default only while these frames draw (synchronously), so the page's charts keep theirs.
+  const pageFont = Chart.defaults.font.family;
+  Chart.defaults.font.family = font;
   const chart = new Chart(context, config);
   try {
     for (const frame of frames) {
@@ -47,6 +51,7 @@ async function drawFrames(
     }
   } finally {
     chart.destroy();
+    Chart.defaults.font.family = pageFont;
   }
 }
 

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseModel } from '@nn/core';
 import { GifReader } from 'omggif';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, numberIn, type OpenBrowser, waitForStatus } from './open-page.js';
+
+const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 
 /** Clicks `testId` and returns the bytes of the file the page downloads. */
 async function downloadFrom(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -68,6 +71,9 @@ describe('backends and files in headless Chromium', () => {
 
     const png = await downloadFrom(page, 'export-png');
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    mkdirSync(artifacts, { recursive: true });
+    writeFileSync(`${artifacts}exported.gif`, gif.bytes);
+    writeFileSync(`${artifacts}exported.png`, png.bytes);
     expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([480, 320]);
 
     const model = await downloadFrom(page, 'export-model');
