@@ -15,19 +15,13 @@ import { lossValue } from './kernels/loss-value.js';
 import { matMul } from './kernels/mat-mul.js';
 import { sgdUpdate } from './kernels/sgd-update.js';
 import { unary } from './kernels/unary.js';
-import { GPUJS_MODES, type GpujsMode, gpujsModeAvailability } from './modes.js';
+import { AUTO_ORDER, GPUJS_MODES, type GpujsMode, gpujsModeAvailability } from './modes.js';
 import type { GpujsStorage } from './storage.js';
 
 export interface GpujsBackendOptions {
   /** 'auto' (the default) takes the best mode that starts here and reports why it skipped better ones. */
   mode?: 'auto' | GpujsMode;
 }
-
-const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
-/** What `auto` tries, best first, where it runs. */
-const AUTO_ORDER: readonly GpujsMode[] = isNode
-  ? ['headlessgl', 'webasm', 'cpu']
-  : ['webgl2', 'webgl', 'webasm', 'cpu'];
 
 function uploadKernel(this: KernelThis, data: number[]): number {
   return data[this.thread.x] as number;

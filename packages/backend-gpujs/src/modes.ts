@@ -24,6 +24,11 @@ const GL_KERNELS: Record<'headlessgl' | 'webgl2' | 'webgl', GlKernelClass> = {
 
 const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
 
+/** What `auto` tries, best first, where it runs. */
+export const AUTO_ORDER: readonly GpujsMode[] = isNode
+  ? ['headlessgl', 'webasm', 'cpu']
+  : ['webgl2', 'webgl', 'webasm', 'cpu'];
+
 /** Whether `mode` can run float32 kernels here, and if not, why. */
 export function gpujsModeAvailability(mode: GpujsMode): GpujsModeAvailability {
   switch (mode) {
