@@ -29,8 +29,6 @@ export interface GpujsStats {
 interface GlContext {
   createTexture(): unknown;
   deleteTexture(texture: unknown): void;
-  getParameter(name: number): unknown;
-  MAX_TEXTURE_SIZE: number;
 }
 
 /**

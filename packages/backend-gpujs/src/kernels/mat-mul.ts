@@ -37,7 +37,7 @@ export function matMul(device: GpujsDevice): KernelTable<GpujsStorage>['matMul']
       bStep: transposeB ? b.cols : 1,
     };
     const key = `matMul:${a.rows}x${a.cols}:${b.rows}x${b.cols}:${transposeA}:${transposeB}`;
-    const kernel = device.kernel(key, matMulKernel, out.size, { ...constants });
+    const kernel = device.kernel(key, matMulKernel, out.size, constants);
     device.run(out.storage, kernel, a.storage.value, b.storage.value);
   };
 }
