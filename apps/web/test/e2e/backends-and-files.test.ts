@@ -1,12 +1,36 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseModel } from '@nn/core';
+import { createCpuBackend } from '@nn/backend-cpu';
+import { fromModelJSON, parseModel, textbookData } from '@nn/core';
+import { renderRegressionPng } from '@nn/viz/node';
 import { GifReader } from 'omggif';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, numberIn, type OpenBrowser, waitForStatus } from './open-page.js';
 
 const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+
+/** Mean absolute difference per RGBA byte of two same-sized PNGs, decoded by the browser. */
+async function pngDifference(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ([first, second]: [string, string]) => {
+      const pixels = async (base64: string) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height).data;
+      };
+      const [x, y] = [await pixels(first), await pixels(second)];
+      if (x.length !== y.length) return Number.POSITIVE_INFINITY;
+      let sum = 0;
+      for (let i = 0; i < x.length; i++) sum += Math.abs((x[i] as number) - (y[i] as number));
+      return sum / x.length;
+    },
+    [a.toString('base64'), b.toString('base64')] as [string, string],
+  );
+}
 
 /** Clicks `testId` and returns the bytes of the file the page downloads. */
 async function downloadFrom(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -83,6 +107,19 @@ describe('backends and files in headless Chromium', () => {
       [1, 3, 'sigmoid'],
       [3, 1, 'identity'],
     ]);
+
+    // Same look as the CLI: @nn/viz/node draws the final frame from the exported model's own predictions.
+    const book = textbookData();
+    const network = fromModelJSON(createCpuBackend(), parseModel(text));
+    const cliPng = renderRegressionPng({
+      x: book.x,
+      target: book.t,
+      predictions: await network.predict(book.x),
+      epoch: 2000,
+      epochs: 2001,
+      error: await numberIn(page, 'error-value'),
+    });
+    expect(await pngDifference(page, png.bytes, cliPng)).toBeLessThan(1);
 
     await page.getByTestId('reset-button').click();
     await expect.poll(() => numberIn(page, 'epoch-value')).toBe(0);
