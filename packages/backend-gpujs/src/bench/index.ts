@@ -8,3 +8,4 @@ export {
   runGridBench,
   stepFlops,
 } from './grid-bench.js';
+export { startXvfb, type XvfbServer } from './xvfb.js';
