@@ -4,7 +4,7 @@ Commands:
   train      train a regression network (no options: the textbook's sin run)
   predict    run a saved model on x values
   backends   list the backends and modes, and whether they run here
-  bench      run the textbook benchmark
+  bench      run the benchmarks (textbook run, backend grid)
 
 Options:
   -h, --help     show help (also: nn <command> --help)
@@ -58,8 +58,10 @@ Lists every backend and mode, whether it starts here, and if not, why.`;
 
 const BENCH = `Usage: nn bench [--quick] [--json]
 
-Runs the textbook benchmark on every available backend and prints a table.
-  --quick                  fewer repetitions
+Times the textbook run on backend-cpu beside a hand-written loop and the NumPy
+script, then training steps over hidden widths × batch sizes on every backend
+(cpu float64/float32, gpujs headlessgl/webasm), and prints the tables.
+  --quick                  fewer repetitions, a smaller grid
   --json                   the result as one JSON document`;
 
 const USAGES: Record<string, string> = {

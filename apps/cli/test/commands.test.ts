@@ -151,8 +151,20 @@ describe('nn bench', () => {
     const { code, stdout, stderr } = await runNn(['bench', '--quick', '--json']);
     expect(code, stderr).toBe(0);
     expect(lines(stdout)).toHaveLength(1);
-    const result = JSON.parse(stdout) as { rows: { name: string; medianMs: number }[] };
-    expect(result.rows.map((row) => row.name)).toContain('@nn backend-cpu float64');
-    for (const row of result.rows) expect(row.medianMs).toBeGreaterThan(0);
+    const { textbook, grid } = JSON.parse(stdout) as {
+      textbook: { rows: { name: string; medianMs: number }[] };
+      grid: { cells: { backend: string; width: number; batch: number; stepsPerSecond: number }[] };
+    };
+    expect(textbook.rows.map((row) => row.name)).toContain('@nn backend-cpu float64');
+    for (const row of textbook.rows) expect(row.medianMs).toBeGreaterThan(0);
+    const backends = new Set(grid.cells.map((cell) => cell.backend));
+    expect([...backends]).toEqual([
+      'cpu float64',
+      'cpu float32',
+      'gpujs headlessgl',
+      'gpujs webasm',
+    ]);
+    for (const cell of grid.cells)
+      expect(cell.stepsPerSecond, `${cell.backend} ${cell.width}×${cell.batch}`).toBeGreaterThan(0);
   });
 });

@@ -1,32 +1,45 @@
 import { CliError } from '../cli-error.js';
 
-interface BenchModule {
+interface TextbookBench {
   runTextbookBench(options?: { quick?: boolean }): Promise<unknown>;
   formatTextbookBench(result: unknown): string;
 }
 
-// Loaded by name at run time: the benchmark harness is a tool of the repo, not
-// needed to train or predict.
-const BENCH_PACKAGE = '@nn/bench';
+interface GridBench {
+  runGridBenchWithDisplay(options?: { quick?: boolean }): Promise<unknown>;
+  formatGridBench(result: unknown): string;
+}
 
-/** `nn bench`: the repo's textbook benchmark, as a table or as JSON. */
-export async function bench(options: { quick: boolean; json: boolean }): Promise<void> {
-  let harness: BenchModule;
+// Loaded by name at run time: the benchmarks are tools of the repo, not needed
+// to train or predict.
+async function load<T>(name: string): Promise<T> {
   try {
-    harness = (await import(BENCH_PACKAGE)) as BenchModule;
+    return (await import(name)) as T;
   } catch (error) {
     if (
       (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' &&
-      String(error).includes(BENCH_PACKAGE)
+      String(error).includes(name)
     ) {
-      throw new CliError(
-        `the benchmark is not installed: ${BENCH_PACKAGE} is not part of this build`,
-      );
+      throw new CliError(`the benchmark is not installed: ${name} is not part of this build`);
     }
     throw error;
   }
-  const result = await harness.runTextbookBench({ quick: options.quick });
+}
+
+/**
+ * `nn bench`: the textbook run on backend-cpu against a hand-written loop and
+ * NumPy, then the grid of widths × batches × backends; tables, or one JSON
+ * document `{ textbook, grid }`.
+ */
+export async function bench(options: { quick: boolean; json: boolean }): Promise<void> {
+  const textbookBench = await load<TextbookBench>('@nn/bench');
+  const gridBench = await load<GridBench>('@nn/backend-gpujs/bench');
+  const textbook = await textbookBench.runTextbookBench({ quick: options.quick });
+  if (!options.json) process.stdout.write(`${textbookBench.formatTextbookBench(textbook)}\n\n`);
+  const grid = await gridBench.runGridBenchWithDisplay({ quick: options.quick });
   process.stdout.write(
-    options.json ? `${JSON.stringify(result)}\n` : `${harness.formatTextbookBench(result)}\n`,
+    options.json
+      ? `${JSON.stringify({ textbook, grid })}\n`
+      : `${gridBench.formatGridBench(grid)}\n`,
   );
 }

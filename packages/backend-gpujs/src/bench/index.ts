@@ -8,4 +8,5 @@ export {
   runGridBench,
   stepFlops,
 } from './grid-bench.js';
+export { runGridBenchWithDisplay } from './grid-bench-with-display.js';
 export { startXvfb, type XvfbServer } from './xvfb.js';
