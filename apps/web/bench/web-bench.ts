@@ -29,24 +29,43 @@ async function mainThread(page: Page): Promise<{ frames: number; longest: number
   return page.evaluate('({ frames: window.nnFrames, longest: window.nnLongest })');
 }
 
-async function trainRun(page: Page, url: string, label: string): Promise<void> {
+async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByTestId('backend-info').filter({ hasNotText: '…' }).waitFor();
   await page.evaluate(WATCH_MAIN_THREAD);
+}
+
+async function report(page: Page, label: string, seconds: number): Promise<void> {
+  const { frames, longest } = await mainThread(page);
+  const trainingMs = Number(await page.getByTestId('train-time').textContent());
+  const epochs = await page.getByTestId('epoch-value').textContent();
+  const error = await page.getByTestId('error-value').textContent();
+  console.log(
+    `${label}: ${epochs} epochs, training ${trainingMs} ms (fit time in the trainer), wall ${(seconds * 1000).toFixed(0)} ms, ` +
+      `${(frames / seconds).toFixed(1)} fps, longest main-thread task ${longest.toFixed(0)} ms (0: none over 50 ms), error ${error}`,
+  );
+}
+
+/** Trains to the end. */
+async function trainRun(page: Page, url: string, label: string): Promise<void> {
+  await open(page, url);
   const started = performance.now();
   await page.getByTestId('train-button').click();
   await page
     .getByTestId('status-value')
     .filter({ hasText: /^done$/ })
     .waitFor({ timeout: 600_000 });
-  const seconds = (performance.now() - started) / 1000;
-  const { frames, longest } = await mainThread(page);
-  const trainingMs = Number(await page.getByTestId('train-time').textContent());
-  const error = await page.getByTestId('error-value').textContent();
-  console.log(
-    `${label}: training ${trainingMs} ms (fit time in the trainer), click to done ${(seconds * 1000).toFixed(0)} ms, ` +
-      `${(frames / seconds).toFixed(1)} fps, longest main-thread task ${longest.toFixed(0)} ms (0: none over 50 ms), final error ${error}`,
-  );
+  await report(page, label, (performance.now() - started) / 1000);
+}
+
+/** Trains for `seconds`, then pauses: long enough for a steady frame rate. */
+async function trainFor(page: Page, url: string, label: string, seconds: number): Promise<void> {
+  await open(page, url);
+  const started = performance.now();
+  await page.getByTestId('train-button').click();
+  await page.waitForTimeout(seconds * 1000);
+  await page.getByTestId('pause-button').click();
+  await report(page, label, (performance.now() - started) / 1000);
 }
 
 function bundleSizes(): void {
@@ -86,12 +105,19 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 try {
   const page = await context.newPage();
+  await trainRun(page, base, 'textbook run, cpu float64, worker (first run: cold)');
   await trainRun(page, base, 'textbook run, cpu float64, worker');
   await trainRun(page, `${base}?backend=cpu-float32`, 'textbook run, cpu float32, worker');
-  await trainRun(
+  await trainRun(page, `${base}?thread=main`, 'textbook run, cpu float64, main thread');
+  const long = `${base}?epochs=1000000&interval=1000`;
+  await trainFor(page, long, 'cpu float64, worker, 5 s', 5);
+  await trainFor(page, `${long}&thread=main`, 'cpu float64, main thread, 5 s', 5);
+  await trainFor(page, `${base}?backend=gpujs-webgl2`, 'gpujs webgl2, worker, 10 s', 10);
+  await trainFor(
     page,
-    `${base}?thread=main`,
-    'textbook run, cpu float64, main thread (fallback path)',
+    `${base}?backend=gpujs-webgl2&thread=main`,
+    'gpujs webgl2, main thread, 10 s',
+    10,
   );
   await trainRun(page, `${base}?backend=gpujs-webasm`, 'textbook run, gpujs webasm, worker');
 } finally {
