@@ -101,7 +101,7 @@ export class GpujsDevice {
     }
     if (size > this.#maxElements) {
       throw new NNError(
-        'NN_INVALID_ARGUMENT',
+        'NN_DEVICE_LIMIT',
         `gpujs ${this.mode}: a tensor of ${size} values does not fit; this device stores a tensor in one float texture of at most ${this.#maxTextureSize}×${this.#maxTextureSize} texels (MAX_TEXTURE_SIZE) and indexes it in float32, exact to ${FLOAT_EXACT_INDEX} values, so the limit is ${this.#maxElements}; use smaller batches or layers, or mode 'webasm'`,
       );
     }

@@ -5,6 +5,8 @@ export const ErrorCode = {
   ForeignTensor: 'NN_FOREIGN_TENSOR',
   KernelMissing: 'NN_KERNEL_MISSING',
   BackendUnavailable: 'NN_BACKEND_UNAVAILABLE',
+  /** A tensor past what the device can hold (e.g. a GPU's texture size). */
+  DeviceLimit: 'NN_DEVICE_LIMIT',
   InvalidArgument: 'NN_INVALID_ARGUMENT',
   ModelInvalid: 'NN_MODEL_INVALID',
   ModelVersion: 'NN_MODEL_VERSION',
