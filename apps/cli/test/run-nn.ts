@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
@@ -36,8 +37,16 @@ export function runNn(
   });
 }
 
+let root: string | undefined;
+// Registered while the importing test file is collected: its folders go when it ends.
+afterAll(() => {
+  if (root !== undefined) rmSync(root, { recursive: true, force: true });
+});
+
+/** A fresh folder, removed with everything in it after the test file. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'nn-cli-test-'));
+  root ??= mkdtempSync(join(tmpdir(), 'nn-cli-test-'));
+  return mkdtempSync(join(root, 'case-'));
 }
 
 /** The stdout lines, without the empty one after the last newline. */
