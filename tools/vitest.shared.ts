@@ -7,5 +7,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['test/**/*.test.ts'],
+    // CI runs every package's tests at once on two cores: a training test
+    // that takes 2 s alone can take ten times that there.
+    testTimeout: 60_000,
   },
 });

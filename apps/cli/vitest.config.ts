@@ -6,6 +6,6 @@ import shared from '../../tools/vitest.shared.ts';
 export default mergeConfig(
   shared,
   defineConfig({
-    test: { globalSetup: ['test/build-cli.ts'], testTimeout: 30_000 },
+    test: { globalSetup: ['test/build-cli.ts'], testTimeout: 60_000 },
   }),
 );

@@ -16,6 +16,9 @@ import { createReferenceBackend } from '../reference-backend.js';
 import { kernelTolerance, textbookTolerance } from '../tolerance.js';
 import { expectClose, type SuiteContext, seededRng, uniform } from './context.js';
 
+/** Whole training runs: generous, since a slow backend on a busy machine must not fail by the clock. */
+const TRAINING_TIMEOUT = 300_000;
+
 export function trainingTests(context: SuiteContext): void {
   describe('training', () => {
     it('Sgd.step moves every parameter by −eta · grad', async () => {
@@ -48,76 +51,85 @@ export function trainingTests(context: SuiteContext): void {
       network.dispose();
     });
 
-    it('the textbook run tracks the NumPy reference (seed 1, 1-3-1, eta 0.1) at every interval', async () => {
-      const backend = context.backend();
-      const { args, errors } = textbookReference;
-      const epochs = Math.min(context.options.textbookEpochs ?? args.epoch, args.epoch);
-      const data = textbookData();
-      const rng = new NumpyRng(args.seed);
-      const network = createRegressionNetwork(backend, {
-        hidden: [args.n_mid],
-        activation: TEXTBOOK.activation,
-        rng,
-        wbWidth: args.wb_width,
-      });
-      const liveAtReports: number[] = [];
-      const { reports } = await fit(network, data, {
-        epochs,
-        interval: args.interval,
-        optimizer: new Sgd({ eta: args.eta }),
-        rng,
-        onInterval: () => {
-          liveAtReports.push(backend.memory().tensors);
-        },
-      });
-      const onInterval = reports.filter((r) => r.epoch % args.interval === 0);
-      const expected = errors.filter((e) => e.epoch < epochs);
-      expect(onInterval.map((r) => r.epoch)).toEqual(expected.map((e) => e.epoch));
-      const relative = textbookTolerance(backend.precision, epochs * data.samples);
-      expectClose(
-        onInterval.map((r) => r.error),
-        expected.map((e) => e.error),
-        expected.map((e) => relative * e.error),
-        `textbook error (relative tolerance ${relative.toExponential(1)})`,
-      );
-      expect(new Set(liveAtReports).size, 'live tensors stay constant after the first epoch').toBe(
-        1,
-      );
-      network.dispose();
-    });
-
-    it('mini-batches (size 8, last batch smaller) train like the reference backend', async () => {
-      const backend = context.backend();
-      const reference = createReferenceBackend();
-      const run = async (b: typeof backend) => {
-        const rng = new NumpyRng(3);
-        const network = createRegressionNetwork(b, {
-          hidden: [4, 3],
-          activation: 'tanh',
+    it(
+      'the textbook run tracks the NumPy reference (seed 1, 1-3-1, eta 0.1) at every interval',
+      async () => {
+        const backend = context.backend();
+        const { args, errors } = textbookReference;
+        const epochs = Math.min(context.options.textbookEpochs ?? args.epoch, args.epoch);
+        const data = textbookData();
+        const rng = new NumpyRng(args.seed);
+        const network = createRegressionNetwork(backend, {
+          hidden: [args.n_mid],
+          activation: TEXTBOOK.activation,
           rng,
-          wbWidth: 0.5,
+          wbWidth: args.wb_width,
         });
-        const { reports } = await fit(network, textbookData(), {
-          epochs: 30,
-          batchSize: 8,
-          interval: 10,
-          optimizer: new Sgd({ eta: 0.02 }),
-          loss: undefined,
+        const liveAtReports: number[] = [];
+        const { reports } = await fit(network, data, {
+          epochs,
+          interval: args.interval,
+          optimizer: new Sgd({ eta: args.eta }),
           rng,
+          onInterval: () => {
+            liveAtReports.push(backend.memory().tensors);
+          },
         });
+        const onInterval = reports.filter((r) => r.epoch % args.interval === 0);
+        const expected = errors.filter((e) => e.epoch < epochs);
+        expect(onInterval.map((r) => r.epoch)).toEqual(expected.map((e) => e.epoch));
+        const relative = textbookTolerance(backend.precision, epochs * data.samples);
+        expectClose(
+          onInterval.map((r) => r.error),
+          expected.map((e) => e.error),
+          expected.map((e) => relative * e.error),
+          `textbook error (relative tolerance ${relative.toExponential(1)})`,
+        );
+        expect(
+          new Set(liveAtReports).size,
+          'live tensors stay constant after the first epoch',
+        ).toBe(1);
         network.dispose();
-        return reports.map((r) => r.error);
-      };
-      const expected = await run(reference);
-      const relative = textbookTolerance(backend.precision, 30 * 8);
-      expectClose(
-        await run(backend),
-        expected,
-        expected.map((e) => relative * e),
-        'error per interval',
-      );
-      expect(expected[expected.length - 1]).toBeLessThan(expected[0] as number);
-    });
+      },
+      TRAINING_TIMEOUT,
+    );
+
+    it(
+      'mini-batches (size 8, last batch smaller) train like the reference backend',
+      async () => {
+        const backend = context.backend();
+        const reference = createReferenceBackend();
+        const run = async (b: typeof backend) => {
+          const rng = new NumpyRng(3);
+          const network = createRegressionNetwork(b, {
+            hidden: [4, 3],
+            activation: 'tanh',
+            rng,
+            wbWidth: 0.5,
+          });
+          const { reports } = await fit(network, textbookData(), {
+            epochs: 30,
+            batchSize: 8,
+            interval: 10,
+            optimizer: new Sgd({ eta: 0.02 }),
+            loss: undefined,
+            rng,
+          });
+          network.dispose();
+          return reports.map((r) => r.error);
+        };
+        const expected = await run(reference);
+        const relative = textbookTolerance(backend.precision, 30 * 8);
+        expectClose(
+          await run(backend),
+          expected,
+          expected.map((e) => relative * e),
+          'error per interval',
+        );
+        expect(expected[expected.length - 1]).toBeLessThan(expected[0] as number);
+      },
+      TRAINING_TIMEOUT,
+    );
 
     it('fit reports every interval and the last epoch, and calls onEpoch after each epoch', async () => {
       const backend = context.backend();
