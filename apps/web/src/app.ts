@@ -150,6 +150,7 @@ export class App {
         this.#status = event.status;
         element('status').textContent = event.status;
         element<HTMLButtonElement>('pause').disabled = event.status !== 'running';
+        element<HTMLButtonElement>('train').disabled = event.status === 'running';
         return;
       case 'progress':
         this.#epoch = event.epoch;

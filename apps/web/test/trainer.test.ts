@@ -86,10 +86,8 @@ describe('Trainer', () => {
     await trainer.handle({ type: 'step' });
     await trainer.handle({ type: 'step' });
     expect(of(events, 'progress').at(-1)?.epoch).toBe(2);
-    const running = next('running');
     void trainer.handle({ type: 'play' });
-    await running;
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    while ((of(events, 'progress').at(-1)?.epoch ?? 0) <= 2) await next('progress');
     await trainer.handle({ type: 'pause' });
     const paused = of(events, 'progress').at(-1)?.epoch as number;
     expect(paused).toBeGreaterThan(2);
