@@ -29,6 +29,9 @@ const FIELDS = [
   'backend',
 ] as const satisfies readonly (keyof Settings)[];
 
+/** The CLI's limit (--gif): past this a GIF takes long to draw and is too big to share. */
+const MAX_GIF_FRAMES = 500;
+
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (found === null) throw new Error(`page: #${id} is missing from index.html`);
@@ -44,7 +47,12 @@ function formatError(error: number): string {
 export class App {
   #settings: Settings;
   #data: TrainingData;
-  #reports: IntervalReport[] = [];
+  /** Every reported epoch's error, for the error chart. */
+  #errors: { epoch: number; error: number }[] = [];
+  /** The reports with predictions, for the GIF: at most MAX_GIF_FRAMES, so a long run cannot fill memory. */
+  #frames: IntervalReport[] = [];
+  #drawPending = false;
+  #newData = false;
   #predictions: Float64Array | null = null;
   #epoch = 0;
   #error: number | null = null;
@@ -129,11 +137,12 @@ export class App {
   }
 
   #configure(): void {
-    this.#reports = [];
+    this.#errors = [];
+    this.#frames = [];
     this.#predictions = null;
     this.#epoch = 0;
     this.#error = null;
-    this.#errorChart.draw([], this.#settings.epochs);
+    this.#scheduleDraw();
     this.#send({
       type: 'configure',
       settings: this.#settings,
@@ -160,12 +169,13 @@ export class App {
         element('train-time').textContent = event.trainingMs.toFixed(0);
         if (event.predictions !== null) {
           this.#predictions = event.predictions;
-          this.#fitChart.draw(this.#frame());
+          this.#scheduleDraw();
         }
         return;
       case 'report':
-        this.#reports.push(event.report);
-        this.#errorChart.draw(this.#reports, this.#settings.epochs);
+        this.#errors.push({ epoch: event.report.epoch, error: event.report.error });
+        if (this.#errors.length <= MAX_GIF_FRAMES) this.#frames.push(event.report);
+        this.#scheduleDraw();
         return;
       case 'model':
         download(
@@ -182,8 +192,9 @@ export class App {
         element<HTMLInputElement>('hidden').value = formatSetting(this.#settings, 'hidden');
         element<HTMLSelectElement>('activation').value = this.#settings.activation;
         history.replaceState(null, '', `?${settingsToQuery(this.#settings)}`);
-        this.#reports = [];
-        this.#errorChart.draw([], this.#settings.epochs);
+        this.#errors = [];
+        this.#frames = [];
+        this.#scheduleDraw();
         this.#showMessage('model imported: the chart shows its predictions; Train goes on from it');
         return;
       case 'failure':
@@ -212,7 +223,7 @@ export class App {
     this.#data = data;
     element('data-info').textContent = `${label}, ${data.x.length} points`;
     this.#predictions = null;
-    this.#fitChart.draw(this.#frame(), true);
+    this.#newData = true;
     this.#configure();
   }
 
@@ -231,6 +242,18 @@ export class App {
     }
   }
 
+  /** Charts redraw at most once per animation frame, however fast reports come. */
+  #scheduleDraw(): void {
+    if (this.#drawPending) return;
+    this.#drawPending = true;
+    requestAnimationFrame(() => {
+      this.#drawPending = false;
+      this.#fitChart.draw(this.#frame(), this.#newData);
+      this.#newData = false;
+      this.#errorChart.draw(this.#errors, this.#settings.epochs);
+    });
+  }
+
   /** The chart's frame now: the last epoch done, 0-based as in the book's "Epoch 2000/2001". */
   #frame(): RegressionFrame {
     return {
@@ -244,7 +267,12 @@ export class App {
   }
 
   #reportFrames(): RegressionFrame[] {
-    return this.#reports.map((report) => ({
+    if (this.#errors.length > MAX_GIF_FRAMES) {
+      throw new RangeError(
+        `this run reported ${this.#errors.length} epochs; a GIF holds at most ${MAX_GIF_FRAMES} frames (as in the CLI): raise the report interval`,
+      );
+    }
+    return this.#frames.map((report) => ({
       x: this.#data.x,
       target: this.#data.t,
       predictions: report.predictions,

@@ -1,5 +1,7 @@
 import { Chart } from 'chart.js';
 
+const MAX_POINTS = 1000;
+
 /** The error at each reported epoch, on a log scale (it falls by orders of magnitude). */
 export class ErrorChart {
   readonly #chart: Chart<'scatter', { x: number; y: number }[]>;
@@ -53,7 +55,11 @@ export class ErrorChart {
   draw(points: readonly { epoch: number; error: number }[], epochs: number): void {
     const dataset = this.#chart.data.datasets[0];
     if (dataset === undefined) return;
-    dataset.data = points.filter((p) => p.error > 0).map((p) => ({ x: p.epoch, y: p.error }));
+    // Past MAX_POINTS, every k-th point (and the last): a line of thousands of points draws slowly.
+    const every = Math.ceil(points.length / MAX_POINTS);
+    dataset.data = points
+      .filter((p, i) => p.error > 0 && (i % every === 0 || i === points.length - 1))
+      .map((p) => ({ x: p.epoch, y: p.error }));
     const x = this.#chart.options.scales?.x;
     if (x !== undefined) x.max = epochs;
     this.#chart.update();

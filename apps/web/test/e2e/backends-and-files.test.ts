@@ -142,4 +142,18 @@ describe('backends and files in headless Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('refuses a GIF of more frames than the CLI allows, and says what to change', async () => {
+    const { page, errors } = await chromium.open('?epochs=600&interval=1');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, 'done');
+    await page.getByTestId('export-gif').click();
+    await expect
+      .poll(() => page.getByTestId('message').textContent())
+      .toBe(
+        'export: this run reported 600 epochs; a GIF holds at most 500 frames (as in the CLI): raise the report interval',
+      );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
