@@ -60,6 +60,14 @@ describe('training in headless Chromium', () => {
     await page.waitForURL(/seed=8/);
     expect(new URL(page.url()).searchParams.get('hidden')).toBe('5,2');
     await page.close();
+    // A bad value in a shared link keeps the default and says why; the page still works.
+    const bad = await chromium.open('?eta=-1&hidden=3');
+    expect(await bad.page.getByTestId('settings-problems').textContent()).toBe(
+      'eta: "-1" is not a number above 0',
+    );
+    expect(await bad.page.getByTestId('eta-input').inputValue()).toBe('0.1');
+    expect(await bad.page.getByTestId('backend-info').textContent()).toBe('cpu float64 (float64)');
+    await bad.page.close();
   });
 
   it('shows the line of a bad CSV and trains on a good one', async () => {
