@@ -1,6 +1,5 @@
-import { type RegressionFrame, regressionBounds, regressionChartConfig } from '@nn/viz';
+import { encodeGif, type RegressionFrame, regressionBounds, regressionChartConfig } from '@nn/viz';
 import { Chart, type Plugin } from 'chart.js';
-import { encodeGif } from './encode-gif.js';
 import { EXPORT_FONT_FAMILY, loadExportFont, setupCharts } from './setup-charts.js';
 
 /** The CLI's frame size (@nn/viz/node's DEFAULT_CHART_SIZE). */

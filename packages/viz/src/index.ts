@@ -1,4 +1,5 @@
 export { regressionChartComponents } from './chart-components.js';
+export { encodeGif, type GifOptions } from './encode-gif.js';
 export {
   type AxisBounds,
   type RegressionChartConfig,

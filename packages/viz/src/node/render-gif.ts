@@ -1,6 +1,6 @@
+import { encodeGif } from '../encode-gif.js';
 import type { RegressionFrame } from '../regression-chart.js';
 import { ChartRenderer, type ChartSize, DEFAULT_CHART_SIZE } from './chart-renderer.js';
-import { encodeGif } from './encode-gif.js';
 
 export interface RegressionGifOptions {
   size?: ChartSize;

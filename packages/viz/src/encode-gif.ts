@@ -1,23 +1,13 @@
-import { createRequire } from 'node:module';
+/// <reference path="./gifenc.d.ts" />
+import * as gifencModule from 'gifenc';
 
-type Palette = number[][];
-
-// gifenc ships no types, and its ESM build's default export differs from its
-// CommonJS one; loading the CommonJS build gives one shape under Node and vitest.
-const gifenc = createRequire(import.meta.url)('gifenc') as {
-  GIFEncoder(): {
-    writeFrame(
-      index: Uint8Array,
-      width: number,
-      height: number,
-      options: { palette: Palette; delay: number; repeat: number },
-    ): void;
-    finish(): void;
-    bytes(): Uint8Array;
-  };
-  quantize(rgba: Uint8ClampedArray, maxColors: number): Palette;
-  applyPalette(rgba: Uint8ClampedArray, palette: Palette): Uint8Array;
-};
+// gifenc's CommonJS build (what Node and browser bundlers load, through its
+// "main" and "browser" fields) arrives as a default export; its ESM build
+// has named exports. Either way this is the same module.
+const gifenc: typeof gifencModule =
+  'GIFEncoder' in gifencModule
+    ? gifencModule
+    : (gifencModule as unknown as { default: typeof gifencModule }).default;
 
 export interface GifOptions {
   width: number;
@@ -28,7 +18,7 @@ export interface GifOptions {
   lastDelayMs?: number;
 }
 
-/** Encodes RGBA frames (width × height × 4 bytes each) into one GIF that loops forever. */
+/** Encodes RGBA frames (width × height × 4 bytes each) into one GIF that loops forever; browser-safe. */
 export function encodeGif(frames: readonly Uint8ClampedArray[], options: GifOptions): Uint8Array {
   const { width, height, delayMs = 500, lastDelayMs = 2000 } = options;
   if (frames.length === 0) throw new RangeError('viz: a GIF needs at least one frame');

@@ -1,3 +1,4 @@
+// gifenc ships no types; this is the part @nn/viz uses.
 declare module 'gifenc' {
   export type Palette = number[][];
   export interface Encoder {
