@@ -53,6 +53,7 @@ export class Trainer {
   #loop: Promise<void> | undefined;
   #queue: Promise<void> = Promise.resolve();
   #lastPrediction = 0;
+  #stopRequested = false;
 
   constructor(post: (event: TrainerEvent) => void, options: TrainerOptions = {}) {
     this.#post = post;
@@ -62,8 +63,8 @@ export class Trainer {
 
   /** Handles requests one at a time, in order; a failure is posted, never thrown. */
   handle(request: TrainerRequest): Promise<void> {
-    // Pause takes effect at once, not behind queued work.
-    if (request.type === 'pause' && this.#status === 'running') this.#setStatus('paused');
+    // Pause lands after the current slice, not behind queued work.
+    if (request.type === 'pause') this.#stopRequested = true;
     this.#queue = this.#queue
       .then(() => this.#process(request))
       .catch((error) => this.#fail(error));
@@ -187,7 +188,7 @@ export class Trainer {
   async #runLoop(): Promise<void> {
     const run = this.#run as Run;
     let size = 1;
-    while (this.#status === 'running' && this.#run === run) {
+    while (this.#status === 'running' && !this.#stopRequested && this.#run === run) {
       const started = performance.now();
       await this.#slice(run, size);
       const took = performance.now() - started;
@@ -255,13 +256,17 @@ export class Trainer {
   /** Stops the loop after its current slice; says whether it was running, for a resume. */
   async #stop(): Promise<boolean> {
     const wasRunning = this.#status === 'running';
-    if (wasRunning) this.#setStatus('paused');
+    this.#stopRequested = true;
     await this.#loop;
     this.#loop = undefined;
+    this.#stopRequested = false;
+    // Said only now, so 'paused' follows the last progress the page gets.
+    if (this.#status === 'running') this.#setStatus('paused');
     return wasRunning;
   }
 
   #start(): void {
+    this.#stopRequested = false;
     this.#setStatus('running');
     this.#loop = this.#runLoop().catch((error) => this.#fail(error));
   }

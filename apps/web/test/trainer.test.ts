@@ -95,6 +95,8 @@ describe('Trainer', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(of(events, 'progress').at(-1)?.epoch).toBe(paused);
     expect(of(events, 'status').at(-1)?.status).toBe('paused');
+    // The page reads the counter once it hears 'paused': no progress may follow it.
+    expect(events.at(-1)).toEqual({ type: 'status', status: 'paused' });
   });
 
   it('switches backend mid-run and ends where one backend would (float32 tolerance)', async () => {
