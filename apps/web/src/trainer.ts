@@ -49,7 +49,8 @@ export class Trainer {
   readonly #sliceMs: number;
   readonly #predictionEveryMs: number;
   #run: Run | undefined;
-  #status: TrainerStatus = 'ready';
+  // 'starting' until the first configure, so its 'ready' reaches the page.
+  #status: TrainerStatus | 'starting' = 'starting';
   #loop: Promise<void> | undefined;
   #queue: Promise<void> = Promise.resolve();
   #lastPrediction = 0;

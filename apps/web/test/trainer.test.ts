@@ -78,6 +78,7 @@ describe('Trainer', () => {
     expect(progress.length).toBeGreaterThan(reports.length);
     expect(progress.at(-1)?.epoch).toBe(2001);
     expect(of(events, 'backend')[0]?.info).toMatchObject({ name: 'cpu', mode: 'float64' });
+    expect(of(events, 'status').map((e) => e.status)).toEqual(['ready', 'running', 'done']);
   });
 
   it('steps one epoch at a time and pauses where asked', async () => {

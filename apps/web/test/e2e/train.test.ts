@@ -20,6 +20,8 @@ describe('training in headless Chromium', () => {
     expect(await page.getByTestId('backend-info').textContent()).toBe('cpu float64 (float64)');
     expect(await page.getByTestId('hidden-input').inputValue()).toBe('3');
     expect(await page.getByTestId('epochs-input').inputValue()).toBe('2001');
+    await waitForStatus(page, 'ready');
+    expect(await page.getByTestId('pause-button').isDisabled()).toBe(true);
     await page.getByTestId('train-button').click();
     await waitForStatus(page, 'done');
     expect(await numberIn(page, 'epoch-value')).toBe(2001);
