@@ -1,22 +1,15 @@
-import { encodeGif, type RegressionFrame, regressionBounds, regressionChartConfig } from '@nn/viz';
-import { Chart, type Plugin } from 'chart.js';
+import {
+  DEFAULT_CHART_SIZE,
+  encodeGif,
+  type RegressionFrame,
+  regressionBounds,
+  regressionChartConfig,
+  whiteBackground,
+} from '@nn/viz';
+import { Chart } from 'chart.js';
 import { EXPORT_FONT_FAMILY, loadExportFont, setupCharts } from './setup-charts.js';
 
-/** The CLI's frame size (@nn/viz/node's DEFAULT_CHART_SIZE). */
-const WIDTH = 480;
-const HEIGHT = 320;
-
-// A GIF has no partial transparency, so frames get an opaque white page, as in the CLI.
-const whiteBackground: Plugin<'scatter'> = {
-  id: 'nn-white-background',
-  beforeDraw(chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
+const { width: WIDTH, height: HEIGHT } = DEFAULT_CHART_SIZE;
 
 /** Draws each frame on one off-page canvas at 1:1 pixels, axes fixed by the first frame. */
 async function drawFrames(

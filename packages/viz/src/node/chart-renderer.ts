@@ -1,6 +1,7 @@
 import { type Canvas, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { Chart, type ChartItem, type Plugin } from 'chart.js';
+import { Chart, type ChartItem } from 'chart.js';
 import { regressionChartComponents } from '../chart-components.js';
+import { type ChartSize, DEFAULT_CHART_SIZE, whiteBackground } from '../export-style.js';
 import {
   type AxisBounds,
   type RegressionFrame,
@@ -8,25 +9,6 @@ import {
   regressionChartConfig,
 } from '../regression-chart.js';
 import { registerBundledFont } from './bundled-font.js';
-
-export interface ChartSize {
-  width: number;
-  height: number;
-}
-
-export const DEFAULT_CHART_SIZE: ChartSize = { width: 480, height: 320 };
-
-// A GIF has no partial transparency, so frames get an opaque white page.
-const whiteBackground: Plugin<'scatter'> = {
-  id: 'nn-white-background',
-  beforeDraw(chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
 
 let chartReady = false;
 

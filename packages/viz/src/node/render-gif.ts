@@ -1,6 +1,7 @@
 import { encodeGif } from '../encode-gif.js';
+import { type ChartSize, DEFAULT_CHART_SIZE } from '../export-style.js';
 import type { RegressionFrame } from '../regression-chart.js';
-import { ChartRenderer, type ChartSize, DEFAULT_CHART_SIZE } from './chart-renderer.js';
+import { ChartRenderer } from './chart-renderer.js';
 
 export interface RegressionGifOptions {
   size?: ChartSize;

@@ -1,5 +1,6 @@
+import { type ChartSize, DEFAULT_CHART_SIZE } from '../export-style.js';
 import type { RegressionFrame } from '../regression-chart.js';
-import { ChartRenderer, type ChartSize, DEFAULT_CHART_SIZE } from './chart-renderer.js';
+import { ChartRenderer } from './chart-renderer.js';
 
 /** The regression chart of one frame as PNG bytes. */
 export function renderRegressionPng(
