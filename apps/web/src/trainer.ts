@@ -212,8 +212,20 @@ export class Trainer {
     const end = Math.min(start + most - 1, Math.max(nextReport, start));
     const length = end - start + 1;
     const started = performance.now();
+    let busySince = started;
+    let yieldedMs = 0;
     try {
       await fit(run.network, run.data, {
+        // An epoch can outlast a slice (gpu.js WebGL on the main thread): yield
+        // between batches too, so that input never waits much past sliceMs.
+        onBatch: () => {
+          const now = performance.now();
+          if (now - busySince < this.#sliceMs) return undefined;
+          return yieldToEvents().then(() => {
+            busySince = performance.now();
+            yieldedMs += busySince - now;
+          });
+        },
         epochs: length,
         // fit reports the slice's first and last epochs; they are the only ones that can be reported epochs.
         interval: length,
@@ -233,7 +245,7 @@ export class Trainer {
       if (this.#status === 'running') this.#setStatus('paused');
       throw error;
     }
-    run.trainingMs += performance.now() - started;
+    run.trainingMs += performance.now() - started - yieldedMs;
     run.epoch = end + 1;
     await this.#postProgress(run, run.epoch >= epochs);
   }

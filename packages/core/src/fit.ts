@@ -33,6 +33,11 @@ export interface FitOptions {
   onInterval?: (report: EpochReport) => void | Promise<void>;
   /** Called after every epoch with its index; reads nothing back, so it costs nothing on a GPU. */
   onEpoch?: (epoch: number) => void;
+  /**
+   * Called after every batch; when it returns a promise, training waits for
+   * it. A page training on its main thread yields to input here.
+   */
+  onBatch?: () => void | Promise<void>;
 }
 
 export interface FitResult {
@@ -108,6 +113,8 @@ export async function fit<S>(
         loss.gradient(backend, y, batch.t, batch.dy);
         network.backward(batch.dy);
         options.optimizer.step(backend, parameters);
+        const pending = options.onBatch?.();
+        if (pending !== undefined) await pending;
       }
       const last = epoch === epochs - 1;
       if (epoch % interval === 0 || last) {

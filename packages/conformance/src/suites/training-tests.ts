@@ -131,7 +131,7 @@ export function trainingTests(context: SuiteContext): void {
       TRAINING_TIMEOUT,
     );
 
-    it('fit reports every interval and the last epoch, and calls onEpoch after each epoch', async () => {
+    it('fit reports every interval and the last epoch, and calls onBatch and onEpoch after each', async () => {
       const backend = context.backend();
       const rng = seededRng(37);
       const network = createRegressionNetwork(backend, {
@@ -141,14 +141,30 @@ export function trainingTests(context: SuiteContext): void {
         wbWidth: 0.1,
       });
       const epochs: number[] = [];
+      const events: string[] = [];
       const { reports } = await fit(network, textbookData(), {
         epochs: 7,
         interval: 3,
+        batchSize: 20,
         optimizer: new Sgd({ eta: 0.1 }),
         rng,
-        onEpoch: (epoch) => epochs.push(epoch),
+        onEpoch: (epoch) => {
+          epochs.push(epoch);
+          events.push('epoch');
+        },
+        // An async hook is awaited before the next batch: its 'resumed' comes first.
+        onBatch: () =>
+          new Promise<void>((resolve) =>
+            setTimeout(() => {
+              events.push('resumed');
+              resolve();
+            }, 0),
+          ),
       });
       expect(epochs).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      // 63 samples in batches of 20: four batches an epoch.
+      const perEpoch = ['resumed', 'resumed', 'resumed', 'resumed', 'epoch'];
+      expect(events).toEqual(Array.from({ length: 7 }, () => perEpoch).flat());
       expect(reports.map((r) => [r.epoch, r.last])).toEqual([
         [0, false],
         [3, false],
