@@ -15,14 +15,13 @@ export {
   type KernelTable,
   LOSSES,
   type LossKind,
-  OPTIONAL_KERNELS,
   UNARY_OPS,
   type UnaryOp,
 } from './kernels.js';
 export { Dense, type DenseOptions } from './layers/dense.js';
 export type { Layer, Parameter } from './layers/layer.js';
 export { Sequential } from './layers/sequential.js';
-export { type Loss, lossByKind, meanSquaredError, sumOfSquares } from './losses/loss.js';
+export { type Loss, meanSquaredError, sumOfSquares } from './losses/loss.js';
 export {
   type DenseLayerJSON,
   fromModelJSON,

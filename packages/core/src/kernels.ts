@@ -100,9 +100,3 @@ export interface KernelTable<S = unknown> {
     dx: Tensor<S> | undefined,
   ): void;
 }
-
-/** Kernels a backend may leave out; core composes them from the required ones. */
-export const OPTIONAL_KERNELS: readonly KernelName[] = [
-  KernelName.DenseForward,
-  KernelName.DenseBackward,
-];

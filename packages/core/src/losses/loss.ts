@@ -35,7 +35,3 @@ export const sumOfSquares: Loss = kernelLoss('sumOfSquares');
  * batch's objective is the total over its samples (scale eta for big batches).
  */
 export const meanSquaredError: Loss = kernelLoss('meanSquaredError');
-
-export function lossByKind(kind: LossKind): Loss {
-  return kind === 'sumOfSquares' ? sumOfSquares : meanSquaredError;
-}
