@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tools/chromium.js';
 
 // Measures, never asserts: the textbook run's training time on cpu in the
 // browser, the page's frame rate and longest main-thread task while it
@@ -92,16 +93,9 @@ const server = await preview({ root, logLevel: 'warn', preview: { port: 0 } });
 const base = server.resolvedUrls?.local[0] as string;
 const profile = mkdtempSync(join(tmpdir(), 'nn-web-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await context.newPage();

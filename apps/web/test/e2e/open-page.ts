@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-
-/** Debian's Chromium, never a downloaded one; CHROMIUM_PATH overrides for other machines. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../tools/chromium.js';
 
 export interface OpenBrowser {
   context: BrowserContext;
@@ -18,17 +16,10 @@ export interface OpenBrowser {
 export async function launchBrowser(): Promise<OpenBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'nn-web-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
     acceptDownloads: true,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,
