@@ -93,16 +93,8 @@ describe.concurrent('nn train', () => {
 
 describe.concurrent('nn train --json', () => {
   it('writes only NDJSON on stdout: an epoch line per interval, then a done line', async () => {
-    const { code, stdout, stderr } = await runNn([
-      'train',
-      '--json',
-      '--epochs',
-      '11',
-      '--interval',
-      '5',
-      '--rng',
-      'numpy',
-    ]);
+    const args = ['train', '--json', '--epochs', '11', '--interval', '5', '--rng', 'numpy'];
+    const { code, stdout, stderr } = await runNn(args);
     expect(code).toBe(0);
     const records = lines(stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records.map((r) => r.type)).toEqual(['epoch', 'epoch', 'epoch', 'done']);
@@ -125,18 +117,7 @@ describe.concurrent('nn train --json', () => {
     const seed = done.seed as number;
     expect(Number.isInteger(seed)).toBe(true);
     expect(stderr).toContain(`--seed ${seed}`);
-    const again = await runNn([
-      'train',
-      '--json',
-      '--epochs',
-      '11',
-      '--interval',
-      '5',
-      '--rng',
-      'numpy',
-      '--seed',
-      String(seed),
-    ]);
+    const again = await runNn([...args, '--seed', String(seed)]);
     expect(lines(again.stdout).slice(0, 3)).toEqual(lines(stdout).slice(0, 3));
   });
 
