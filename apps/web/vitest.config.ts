@@ -18,6 +18,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/serve-build.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
+          // The page answers within a slice, but a backend switch loads gpu.js and a
+          // WebGL context first: on a busy CI machine that takes seconds, not poll's 1 s.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],
