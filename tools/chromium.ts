@@ -14,3 +14,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * Chromium offers WebGPU on Linux only behind this flag; with it, headless
+ * Chromium answers with its SwiftShader (CPU) adapter, so WebGPU code runs
+ * here without a GPU. Launches that test WebGPU add it; the others leave
+ * it out, so they see a browser without WebGPU, as most Linux users do.
+ */
+export const WEBGPU_ARGS = ['--enable-unsafe-webgpu'];
