@@ -1,9 +1,10 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tools/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, WEBGPU_ARGS } from '../../tools/chromium.ts';
 
-// The suite in headless Chromium (WebGL2 through ANGLE on SwiftShader): Debian's
-// chromium driven by playwright, which downloads no browser of its own.
+// The suite in headless Chromium (WebGL2 through ANGLE on SwiftShader, WebGPU on
+// SwiftShader's Vulkan): Debian's chromium driven by playwright, which downloads
+// no browser of its own.
 // Not merged with tools/vitest.shared.ts: merging would add its Node test files to `include`.
 export default defineConfig({
   resolve: { conditions: ['source'] },
@@ -16,7 +17,7 @@ export default defineConfig({
       provider: playwright({
         launchOptions: {
           executablePath: CHROMIUM_PATH,
-          args: CHROMIUM_ARGS,
+          args: [...CHROMIUM_ARGS, ...WEBGPU_ARGS],
         },
       }),
       instances: [{ browser: 'chromium' }],

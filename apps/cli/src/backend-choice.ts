@@ -2,7 +2,15 @@ import type { FlagValues } from './flag-values.js';
 
 export const BACKENDS = ['cpu', 'gpujs'] as const;
 export const CPU_PRECISIONS = ['float64', 'float32'] as const;
-export const GPUJS_MODES = ['auto', 'headlessgl', 'webgl2', 'webgl', 'webasm', 'cpu'] as const;
+export const GPUJS_MODES = [
+  'auto',
+  'headlessgl',
+  'webgl2',
+  'webgl',
+  'webgpu',
+  'webasm',
+  'cpu',
+] as const;
 
 export type BackendChoice =
   | { backend: 'cpu'; precision: (typeof CPU_PRECISIONS)[number] }

@@ -31,7 +31,7 @@ Network and training:
 Backend:
   --backend NAME           cpu | gpujs (default cpu)
   --precision NAME         cpu only: float64 | float32 (default float64)
-  --mode NAME              gpujs only: auto | headlessgl | webgl2 | webgl | webasm | cpu
+  --mode NAME              gpujs only: auto | headlessgl | webgl2 | webgl | webgpu | webasm | cpu
 
 Output:
   --gif FILE.gif           animated GIF, one frame per interval and the last epoch
@@ -47,7 +47,7 @@ const PREDICT = `Usage: nn predict --model FILE.json (--x X [--x X...] | --data 
   --data FILE.csv          inputs in the first column(s); a header row is optional
   --backend NAME           cpu | gpujs (default cpu)
   --precision NAME         cpu only: float64 | float32
-  --mode NAME              gpujs only: auto | headlessgl | webgl2 | webgl | webasm | cpu
+  --mode NAME              gpujs only: auto | headlessgl | webgl2 | webgl | webgpu | webasm | cpu
   --json                   one {"x":...,"y":...} line per input
 
 Prints "x,y" CSV rows.`;

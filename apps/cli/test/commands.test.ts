@@ -65,10 +65,15 @@ describe.concurrent('nn backends', () => {
       'gpujs/headlessgl',
       'gpujs/webgl2',
       'gpujs/webgl',
+      'gpujs/webgpu',
       'gpujs/webasm',
       'gpujs/cpu',
     ]);
     expect(backends.slice(0, 2).every((b) => b.available)).toBe(true);
+    expect(backends.find((b) => b.mode === 'webgpu')).toMatchObject({
+      available: false,
+      note: expect.stringContaining('only in browsers'),
+    });
     for (const b of backends.filter((entry) => !entry.available)) expect(b.note).toMatch(/\w{4,}/);
   });
 
@@ -78,7 +83,7 @@ describe.concurrent('nn backends', () => {
     const table = lines(stdout);
     expect(table[0]).toMatch(/^backend\s+mode\s+available\s+notes$/);
     expect(table[1]).toMatch(/^cpu\s+float64\s+yes$/);
-    expect(table).toHaveLength(9);
+    expect(table).toHaveLength(10);
   });
 });
 

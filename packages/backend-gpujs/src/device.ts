@@ -1,8 +1,10 @@
 import { NNError } from '@nn/core';
-import { GPU, type IKernelRunShortcut, type KernelVariable, Texture } from 'gpu.js';
+import { GPU, type IKernelRunShortcut } from 'gpu.js';
+import { argumentValues, type KernelArgument } from './kernel-arguments.js';
+import { KernelQueue } from './kernel-queue.js';
 import { activate, backprop, stableTanh } from './kernels/activate.js';
 import type { GpujsMode } from './modes.js';
-import type { GpujsStorage } from './storage.js';
+import type { GpujsStorage, StorageValue } from './storage.js';
 
 /** Flat indices are computed in float32 on the GL modes: exact up to 2^24. */
 const FLOAT_EXACT_INDEX = 2 ** 24;
@@ -24,6 +26,8 @@ export interface GpujsStats {
   readbacks: number;
   /** GL textures alive in the context, gpu.js's own included (0 in webasm and cpu). */
   liveTextures: number;
+  /** webgpu: kernel calls queued and not yet run (always 0 in the other modes). */
+  queued: number;
 }
 
 interface GlContext {
@@ -40,7 +44,14 @@ export class GpujsDevice {
   readonly mode: GpujsMode;
   /** GL modes keep tensors in textures; webasm and cpu in Float32Arrays. */
   readonly textures: boolean;
-  readonly stats: GpujsStats = { compilations: 0, readbacks: 0, liveTextures: 0 };
+  /** Tensors live in device memory (textures, WebGPU buffers), not in Float32Arrays. */
+  readonly onDevice: boolean;
+  /**
+   * webgpu mode only: gpu.js's WebGPU kernels return promises, so calls are
+   * queued here in order and run when someone flushes or reads.
+   */
+  readonly queue: KernelQueue | undefined;
+  readonly stats: Omit<GpujsStats, 'queued'> = { compilations: 0, readbacks: 0, liveTextures: 0 };
   readonly #kernels = new Map<string, IKernelRunShortcut>();
   #maxElements = Number.POSITIVE_INFINITY;
   #maxTextureSize = 0;
@@ -49,6 +60,9 @@ export class GpujsDevice {
   constructor(mode: GpujsMode) {
     this.mode = mode;
     this.textures = mode === 'headlessgl' || mode === 'webgl2' || mode === 'webgl';
+    this.onDevice = this.textures || mode === 'webgpu';
+    this.queue =
+      mode === 'webgpu' ? new KernelQueue((out, value) => this.replace(out, value)) : undefined;
     this.gpu = new GPU({ mode });
     this.gpu.addFunction(stableTanh);
     this.gpu.addFunction(activate);
@@ -79,15 +93,28 @@ export class GpujsDevice {
     return kernel;
   }
 
-  /** Runs `kernel` and makes its fresh output `out`'s value. */
-  run(out: GpujsStorage, kernel: IKernelRunShortcut, ...args: KernelVariable[]): void {
-    this.replace(out, kernel(...args) as Texture | Float32Array);
+  /** Runs `kernel` (in webgpu mode: queues it) and makes its fresh output `out`'s value. */
+  run(out: GpujsStorage, kernel: IKernelRunShortcut, ...args: KernelArgument[]): void {
+    if (this.queue !== undefined) {
+      this.queue.call(out, kernel, args);
+      return;
+    }
+    this.replace(out, kernel(...argumentValues(args)) as StorageValue);
   }
 
-  replace(storage: GpujsStorage, value: Texture | Float32Array): void {
+  /** Frees a storage's device memory; in webgpu mode after the queued calls that use it. */
+  release(storage: GpujsStorage): void {
+    if (this.queue !== undefined) {
+      this.queue.release(storage);
+      return;
+    }
+    this.replace(storage, new Float32Array(0));
+  }
+
+  replace(storage: GpujsStorage, value: StorageValue): void {
     const old = storage.value;
     storage.value = value;
-    if (old !== value && old instanceof Texture) old.delete();
+    if (old !== value && !(old instanceof Float32Array)) old.delete();
   }
 
   /** Refuses sizes past what one texture holds, before anything is allocated. */
@@ -108,6 +135,7 @@ export class GpujsDevice {
   }
 
   destroy(): void {
+    this.queue?.clear();
     this.#kernels.clear();
     // gpu.js releases the context on the next tick; nothing waits on it.
     this.gpu.destroy().catch(() => {});

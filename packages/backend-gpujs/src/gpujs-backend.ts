@@ -1,6 +1,7 @@
 import { Backend, type BackendDriver, type KernelTable, NNError, requireOneOf } from '@nn/core';
 import { Texture } from 'gpu.js';
 import { GpujsDevice as Device, type GpujsStats, type KernelThis } from './device.js';
+import type { KernelQueue } from './kernel-queue.js';
 import { activationBackward } from './kernels/activation-backward.js';
 import { activationForward } from './kernels/activation-forward.js';
 import { biasAdd } from './kernels/bias-add.js';
@@ -36,9 +37,9 @@ export class GpujsBackend extends Backend<GpujsStorage> {
     this.#device = device;
   }
 
-  /** Compilations, readbacks and live GL textures so far; reading them costs nothing. */
+  /** Compilations, readbacks, live GL textures and queued WebGPU calls; reading them costs nothing. */
   stats(): Readonly<GpujsStats> {
-    return { ...this.#device.stats };
+    return { ...this.#device.stats, queued: this.#device.queue?.length ?? 0 };
   }
 }
 
@@ -84,6 +85,7 @@ function startDevice(mode: GpujsMode): Device {
 }
 
 function createDriver(device: Device, fallbackReason?: string): BackendDriver<GpujsStorage> {
+  const queue = device.queue;
   const kernels: KernelTable<GpujsStorage> = {
     matMul: matMul(device),
     biasAdd: biasAdd(device),
@@ -104,20 +106,21 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
     name: 'gpujs',
     capabilities: {
       precision: 'float32',
-      // A GL readback stalls the pipeline; only host-memory modes read cheaply.
-      syncRead: !device.textures,
+      // A GL readback stalls the pipeline and WebGPU has none that is
+      // synchronous; only host-memory modes read cheaply.
+      syncRead: !device.onDevice,
       mode: device.mode,
       ...(fallbackReason === undefined ? {} : { fallbackReason }),
     },
     allocate(size) {
       device.checkSize(size);
       const storage: GpujsStorage = { value: new Float32Array(size), size };
-      if (device.textures) fillStorage(device, storage, 0);
+      if (device.onDevice) fillStorage(device, storage, 0);
       return storage;
     },
     upload(storage, data) {
       const host = Float32Array.from(data);
-      if (!device.textures) {
+      if (!device.onDevice) {
         device.replace(storage, host);
         return;
       }
@@ -127,12 +130,15 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
         host,
       );
     },
-    download: (storage) => Promise.resolve(read(device, storage)),
-    downloadSync: (storage) => read(device, storage),
-    release(storage) {
-      if (storage.value instanceof Texture) storage.value.delete();
-      storage.value = new Float32Array(0);
-    },
+    download: (storage) =>
+      queue === undefined
+        ? Promise.resolve(read(device, storage))
+        : readQueued(device, queue, storage),
+    ...(queue === undefined
+      ? { downloadSync: (storage: GpujsStorage) => read(device, storage) }
+      : {}),
+    release: (storage) => device.release(storage),
+    ...(queue === undefined ? {} : { flush: () => queue.flush() }),
     destroy: () => device.destroy(),
     kernels,
   };
@@ -142,5 +148,19 @@ function read(device: Device, storage: GpujsStorage): Float32Array {
   device.stats.readbacks++;
   const value = storage.value;
   if (value instanceof Texture) return Float32Array.from(value.toArray() as Float32Array);
-  return value.slice();
+  if (value instanceof Float32Array) return value.slice();
+  throw new Error('a WebGPU buffer cannot be read synchronously');
+}
+
+/** webgpu mode: waits for the queued kernels, then maps the buffer back. */
+async function readQueued(
+  device: Device,
+  queue: KernelQueue,
+  storage: GpujsStorage,
+): Promise<Float32Array> {
+  await queue.flush();
+  const value = storage.value;
+  if (value instanceof Float32Array || value instanceof Texture) return read(device, storage);
+  device.stats.readbacks++;
+  return Float32Array.from(await value.toArray());
 }

@@ -5,5 +5,6 @@ export {
   type GpujsMode,
   type GpujsModeAvailability,
   probeGpujsModes,
+  webgpuAvailability,
 } from './modes.js';
 export type { GpujsStorage, GpujsTensor } from './storage.js';

@@ -1,7 +1,7 @@
 import { GPU, HeadlessGLKernel, WebGL2Kernel, WebGLKernel } from 'gpu.js';
 
-/** gpu.js's own modes, best first: the order `auto` tries them in. */
-export const GPUJS_MODES = ['headlessgl', 'webgl2', 'webgl', 'webasm', 'cpu'] as const;
+/** gpu.js's own modes. `auto` tries AUTO_ORDER; it never picks webgpu, which only an adapter request can confirm. */
+export const GPUJS_MODES = ['headlessgl', 'webgl2', 'webgl', 'webgpu', 'webasm', 'cpu'] as const;
 export type GpujsMode = (typeof GPUJS_MODES)[number];
 
 export interface GpujsModeAvailability {
@@ -29,11 +29,18 @@ export const AUTO_ORDER: readonly GpujsMode[] = isNode
   ? ['headlessgl', 'webasm', 'cpu']
   : ['webgl2', 'webgl', 'webasm', 'cpu'];
 
-/** Whether `mode` can run float32 kernels here, and if not, why. */
+/**
+ * Whether `mode` can run float32 kernels here, and if not, why. For webgpu
+ * this only sees whether the API exists; `webgpuAvailability()` asks for an adapter.
+ */
 export function gpujsModeAvailability(mode: GpujsMode): GpujsModeAvailability {
   switch (mode) {
     case 'cpu':
       return { mode, available: true };
+    case 'webgpu':
+      return GPU.isWebGPUSupported
+        ? { mode, available: true }
+        : { mode, available: false, reason: webgpuMissingReason() };
     case 'webasm':
       return GPU.isWebAssemblySupported
         ? { mode, available: true }
@@ -56,7 +63,31 @@ export function gpujsModeAvailability(mode: GpujsMode): GpujsModeAvailability {
 
 /** Every mode with its availability, for `nn backends` and the like. */
 export async function probeGpujsModes(): Promise<GpujsModeAvailability[]> {
-  return GPUJS_MODES.map(gpujsModeAvailability);
+  const webgpu = await webgpuAvailability();
+  return GPUJS_MODES.map((mode) => (mode === 'webgpu' ? webgpu : gpujsModeAvailability(mode)));
+}
+
+/**
+ * Whether webgpu mode can run here: the API exists and an adapter answers
+ * (navigator.gpu can exist with none, as in Chromium on Linux by default).
+ */
+export async function webgpuAvailability(): Promise<GpujsModeAvailability> {
+  const mode = 'webgpu';
+  const api = gpujsModeAvailability(mode);
+  if (!api.available) return api;
+  if (await GPU.isWebGPUAvailable()) return { mode, available: true };
+  return {
+    mode,
+    available: false,
+    reason:
+      'navigator.gpu exists but no WebGPU adapter answered (no usable GPU, or WebGPU is blocked for it); in Chromium on Linux start it with --enable-unsafe-webgpu, or use webgl2',
+  };
+}
+
+function webgpuMissingReason(): string {
+  return isNode
+    ? "webgpu exists only in browsers (gpu.js reaches it through navigator.gpu); in Node use 'headlessgl' or 'webasm'"
+    : 'this browser offers no WebGPU (navigator.gpu is missing): Chrome and Edge 113+ have it; use webgl2 elsewhere';
 }
 
 function glMissingReason(mode: 'headlessgl' | 'webgl2' | 'webgl'): string {

@@ -19,10 +19,18 @@ describe('gpujs modes in Node', () => {
     expect(byMode.headlessgl?.available).toBe(true);
     expect(byMode.webasm?.available).toBe(true);
     expect(byMode.cpu?.available).toBe(true);
-    expect(byMode.webgl2).toMatchObject({
-      available: false,
-      reason: expect.stringContaining('browser'),
-    });
+    for (const browserOnly of ['webgl2', 'webgpu']) {
+      expect(byMode[browserOnly]).toMatchObject({
+        available: false,
+        reason: expect.stringContaining('browser'),
+      });
+    }
+  });
+
+  it('webgpu asked for in Node fails with NN_BACKEND_UNAVAILABLE and names what to use', () => {
+    const error = errorOf(() => createGpujsBackend({ mode: 'webgpu' }));
+    expect(isNNError(error, 'NN_BACKEND_UNAVAILABLE')).toBe(true);
+    expect((error as Error).message).toMatch(/only in browsers.*'headlessgl' or 'webasm'/);
   });
 
   it('a mode asked for that cannot start fails with NN_BACKEND_UNAVAILABLE, never another mode', () => {

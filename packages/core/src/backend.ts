@@ -34,6 +34,11 @@ export interface BackendDriver<S> {
   download(storage: S, size: number): Promise<HostArray>;
   downloadSync?(storage: S, size: number): HostArray;
   release(storage: S): void;
+  /**
+   * For a backend that queues kernel calls and runs them later (WebGPU):
+   * resolves once every call so far has run. `download` waits for them too.
+   */
+  flush?(): Promise<void>;
   /** Frees what the backend holds beyond its tensors (a GPU context, workers). */
   destroy?(): void;
   readonly kernels: Partial<KernelTable<S>>;
@@ -112,6 +117,11 @@ export class Backend<S = unknown> {
       );
     }
     return download.call(this.driver, t.storage, t.size);
+  }
+
+  /** Resolves once every kernel called so far has run (at once, unless the backend queues them). */
+  flush(): Promise<void> {
+    return this.driver.flush?.() ?? Promise.resolve();
   }
 
   /** Frees t's storage; disposing twice is harmless. */

@@ -125,6 +125,9 @@ export async function fit<S>(
         await options.onInterval?.(report);
       } else if (backend.capabilities.syncRead) {
         checkFinite(backend.readSync(lossTotal)[0] as number, epoch, true);
+      } else {
+        // A backend that queues its kernels runs them here, so the queue never outgrows an epoch.
+        await backend.flush();
       }
       options.onEpoch?.(epoch);
     }

@@ -27,6 +27,6 @@ export function activationBackward(
 ): KernelTable<GpujsStorage>['activationBackward'] {
   return (kind, y, dy, out) => {
     const kernel = device.kernel(`activationBackward:${kind}:${y.size}`, BACKWARD[kind], out.size);
-    device.run(out.storage, kernel, y.storage.value, dy.storage.value);
+    device.run(out.storage, kernel, y.storage, dy.storage);
   };
 }

@@ -18,6 +18,6 @@ export function activationForward(
       out.size,
       constants,
     );
-    device.run(out.storage, kernel, x.storage.value);
+    device.run(out.storage, kernel, x.storage);
   };
 }

@@ -13,6 +13,6 @@ export function biasAdd(device: GpujsDevice): KernelTable<GpujsStorage>['biasAdd
     const kernel = device.kernel(`biasAdd:${x.rows}x${x.cols}`, biasAddKernel, out.size, {
       n: x.cols,
     });
-    device.run(out.storage, kernel, x.storage.value, bias.storage.value);
+    device.run(out.storage, kernel, x.storage, bias.storage);
   };
 }

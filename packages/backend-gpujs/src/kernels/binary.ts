@@ -20,6 +20,6 @@ const BINARY: Record<BinaryOp, KernelSource> = {
 export function binary(device: GpujsDevice): KernelTable<GpujsStorage>['binary'] {
   return (op, a, b, out) => {
     const kernel = device.kernel(`binary:${op}:${a.size}`, BINARY[op], out.size);
-    device.run(out.storage, kernel, a.storage.value, b.storage.value);
+    device.run(out.storage, kernel, a.storage, b.storage);
   };
 }

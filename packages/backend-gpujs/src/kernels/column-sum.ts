@@ -19,6 +19,6 @@ export function columnSum(device: GpujsDevice): KernelTable<GpujsStorage>['colum
       out.size,
       constants,
     );
-    device.run(out.storage, kernel, x.storage.value);
+    device.run(out.storage, kernel, x.storage);
   };
 }

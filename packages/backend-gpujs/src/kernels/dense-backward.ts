@@ -78,11 +78,11 @@ export function denseBackward(device: GpujsDevice): KernelTable<GpujsStorage>['d
       kind: activationCode(activation),
     };
     const key = `${x.rows}x${w.rows}x${w.cols}:${activation}`;
-    const args = [y.storage.value, dy.storage.value] as const;
+    const args = [y.storage, dy.storage] as const;
     device.run(
       gradW.storage,
       device.kernel(`denseBackward.w:${key}`, gradWeightsKernel, gradW.size, constants),
-      x.storage.value,
+      x.storage,
       ...args,
     );
     device.run(
@@ -94,7 +94,7 @@ export function denseBackward(device: GpujsDevice): KernelTable<GpujsStorage>['d
     device.run(
       dx.storage,
       device.kernel(`denseBackward.x:${key}`, gradInputKernel, dx.size, constants),
-      w.storage.value,
+      w.storage,
       ...args,
     );
   };

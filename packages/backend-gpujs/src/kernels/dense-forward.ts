@@ -30,6 +30,6 @@ export function denseForward(device: GpujsDevice): KernelTable<GpujsStorage>['de
     const key = `denseForward:${x.rows}x${x.cols}:${w.cols}:${activation}`;
     const constants = { n: w.cols, k: x.cols, kind: activationCode(activation) };
     const kernel = device.kernel(key, denseKernel, out.size, constants);
-    device.run(out.storage, kernel, x.storage.value, w.storage.value, b.storage.value);
+    device.run(out.storage, kernel, x.storage, w.storage, b.storage);
   };
 }

@@ -18,6 +18,6 @@ export function gatherRows(device: GpujsDevice): KernelTable<GpujsStorage>['gath
   return (src, indices, offset, out) => {
     const key = `gatherRows:${src.rows}x${src.cols}:${indices.size}:${out.rows}`;
     const kernel = device.kernel(key, gatherKernel, out.size, { n: src.cols });
-    device.run(out.storage, kernel, src.storage.value, indices.storage.value, offset);
+    device.run(out.storage, kernel, src.storage, indices.storage, offset);
   };
 }

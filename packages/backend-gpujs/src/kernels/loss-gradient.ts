@@ -16,6 +16,6 @@ export function lossGradient(device: GpujsDevice): KernelTable<GpujsStorage>['lo
       out.size,
       constants,
     );
-    device.run(out.storage, kernel, y.storage.value, t.storage.value);
+    device.run(out.storage, kernel, y.storage, t.storage);
   };
 }

@@ -47,13 +47,6 @@ export function lossValue(device: GpujsDevice): KernelTable<GpujsStorage>['lossV
       1,
       constants,
     );
-    device.run(
-      out.storage,
-      kernel,
-      y.storage.value,
-      t.storage.value,
-      out.storage.value,
-      accumulate ? 1 : 0,
-    );
+    device.run(out.storage, kernel, y.storage, t.storage, out.storage, accumulate ? 1 : 0);
   };
 }

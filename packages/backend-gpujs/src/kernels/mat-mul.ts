@@ -38,6 +38,6 @@ export function matMul(device: GpujsDevice): KernelTable<GpujsStorage>['matMul']
     };
     const key = `matMul:${a.rows}x${a.cols}:${b.rows}x${b.cols}:${transposeA}:${transposeB}`;
     const kernel = device.kernel(key, matMulKernel, out.size, constants);
-    device.run(out.storage, kernel, a.storage.value, b.storage.value);
+    device.run(out.storage, kernel, a.storage, b.storage);
   };
 }

@@ -10,6 +10,6 @@ function sgdKernel(this: KernelThis, param: number[], grad: number[], eta: numbe
 export function sgdUpdate(device: GpujsDevice): KernelTable<GpujsStorage>['sgdUpdate'] {
   return (param, grad, eta) => {
     const kernel = device.kernel(`sgdUpdate:${param.size}`, sgdKernel, param.size);
-    device.run(param.storage, kernel, param.storage.value, grad.storage.value, eta);
+    device.run(param.storage, kernel, param.storage, grad.storage, eta);
   };
 }

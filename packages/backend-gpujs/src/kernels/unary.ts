@@ -27,6 +27,6 @@ const UNARY: Record<UnaryOp, KernelSource> = {
 export function unary(device: GpujsDevice): KernelTable<GpujsStorage>['unary'] {
   return (op, x, out) => {
     const kernel = device.kernel(`unary:${op}:${x.size}`, UNARY[op], out.size);
-    device.run(out.storage, kernel, x.storage.value);
+    device.run(out.storage, kernel, x.storage);
   };
 }
