@@ -47,8 +47,8 @@ export class GpujsDevice {
   /** Tensors live in device memory (textures, WebGPU buffers), not in Float32Arrays. */
   readonly onDevice: boolean;
   /**
-   * webgpu mode only: gpu.js's WebGPU kernels return promises, so calls are
-   * queued here in order and run when someone flushes or reads.
+   * Where kernel calls wait to run (webgpu mode, and any mode given sliceMs);
+   * undefined where each call runs at once.
    */
   readonly queue: KernelQueue | undefined;
   readonly stats: Omit<GpujsStats, 'queued'> = { compilations: 0, readbacks: 0, liveTextures: 0 };
@@ -57,12 +57,18 @@ export class GpujsDevice {
   #maxTextureSize = 0;
   #instrumented = false;
 
-  constructor(mode: GpujsMode) {
+  /** sliceMs: queue the kernel calls and run them in slices this long (webgpu always queues). */
+  constructor(mode: GpujsMode, sliceMs?: number) {
     this.mode = mode;
     this.textures = mode === 'headlessgl' || mode === 'webgl2' || mode === 'webgl';
     this.onDevice = this.textures || mode === 'webgpu';
-    this.queue =
-      mode === 'webgpu' ? new KernelQueue((out, value) => this.replace(out, value)) : undefined;
+    const queued = mode === 'webgpu' || sliceMs !== undefined;
+    this.queue = queued
+      ? new KernelQueue(
+          (out, value) => this.replace(out, value),
+          sliceMs ?? Number.POSITIVE_INFINITY,
+        )
+      : undefined;
     this.gpu = new GPU({ mode });
     this.gpu.addFunction(stableTanh);
     this.gpu.addFunction(activate);
@@ -93,7 +99,7 @@ export class GpujsDevice {
     return kernel;
   }
 
-  /** Runs `kernel` (in webgpu mode: queues it) and makes its fresh output `out`'s value. */
+  /** Runs `kernel` (or queues it) and makes its fresh output `out`'s value. */
   run(out: GpujsStorage, kernel: IKernelRunShortcut, ...args: KernelArgument[]): void {
     if (this.queue !== undefined) {
       this.queue.call(out, kernel, args);
@@ -102,7 +108,7 @@ export class GpujsDevice {
     this.replace(out, kernel(...argumentValues(args)) as StorageValue);
   }
 
-  /** Frees a storage's device memory; in webgpu mode after the queued calls that use it. */
+  /** Frees a storage's device memory, after the queued calls that use it. */
   release(storage: GpujsStorage): void {
     if (this.queue !== undefined) {
       this.queue.release(storage);

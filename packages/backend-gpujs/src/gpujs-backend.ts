@@ -1,4 +1,11 @@
-import { Backend, type BackendDriver, type KernelTable, NNError, requireOneOf } from '@nn/core';
+import {
+  Backend,
+  type BackendDriver,
+  type KernelTable,
+  NNError,
+  requireOneOf,
+  requirePositive,
+} from '@nn/core';
 import { Texture } from 'gpu.js';
 import { GpujsDevice as Device, type GpujsStats, type KernelThis } from './device.js';
 import type { KernelQueue } from './kernel-queue.js';
@@ -22,6 +29,14 @@ import type { GpujsStorage } from './storage.js';
 export interface GpujsBackendOptions {
   /** 'auto' (the default) takes the best mode that starts here and reports why it skipped better ones. */
   mode?: 'auto' | GpujsMode;
+  /**
+   * For a page's main thread: queue the kernel calls and run them in slices
+   * of about this many milliseconds, yielding to the event loop between
+   * slices, so a kernel's compile or a run of calls blocks input for about
+   * one call at most. Reads, `flush()` and fit's end of epoch wait for the
+   * queue. Without it, calls run at once (webgpu always queues them).
+   */
+  sliceMs?: number;
 }
 
 function uploadKernel(this: KernelThis, data: number[]): number {
@@ -50,6 +65,10 @@ export class GpujsBackend extends Backend<GpujsStorage> {
  */
 export function createGpujsBackend(options: GpujsBackendOptions = {}): GpujsBackend {
   const asked = requireOneOf('gpujs mode', options.mode ?? 'auto', ['auto', ...GPUJS_MODES]);
+  const sliceMs =
+    options.sliceMs === undefined
+      ? undefined
+      : requirePositive('gpujs sliceMs', options.sliceMs, true);
   if (asked !== 'auto') {
     const availability = gpujsModeAvailability(asked);
     if (!availability.available) {
@@ -58,23 +77,23 @@ export function createGpujsBackend(options: GpujsBackendOptions = {}): GpujsBack
         `gpujs mode '${asked}' cannot start: ${availability.reason}`,
       );
     }
-    return new GpujsBackend(startDevice(asked));
+    return new GpujsBackend(startDevice(asked, sliceMs));
   }
   const skipped: string[] = [];
   for (const mode of AUTO_ORDER) {
     const availability = gpujsModeAvailability(mode);
     if (availability.available) {
       const reason = skipped.length > 0 ? `runs ${mode} because ${skipped.join('; ')}` : undefined;
-      return new GpujsBackend(startDevice(mode), reason);
+      return new GpujsBackend(startDevice(mode, sliceMs), reason);
     }
     skipped.push(`${mode} is unavailable (${availability.reason})`);
   }
   throw new NNError('NN_BACKEND_UNAVAILABLE', `gpujs: no mode can start: ${skipped.join('; ')}`);
 }
 
-function startDevice(mode: GpujsMode): Device {
+function startDevice(mode: GpujsMode, sliceMs: number | undefined): Device {
   try {
-    return new Device(mode);
+    return new Device(mode, sliceMs);
   } catch (error) {
     throw new NNError(
       'NN_BACKEND_UNAVAILABLE',
@@ -107,8 +126,8 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
     capabilities: {
       precision: 'float32',
       // A GL readback stalls the pipeline and WebGPU has none that is
-      // synchronous; only host-memory modes read cheaply.
-      syncRead: !device.onDevice,
+      // synchronous; only host-memory modes read cheaply, unless calls queue.
+      syncRead: !device.onDevice && queue === undefined,
       mode: device.mode,
       ...(fallbackReason === undefined ? {} : { fallbackReason }),
     },
@@ -120,7 +139,8 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
     },
     upload(storage, data) {
       const host = Float32Array.from(data);
-      if (!device.onDevice) {
+      // With a queue, the copy must also wait its turn behind earlier calls.
+      if (!device.onDevice && queue === undefined) {
         device.replace(storage, host);
         return;
       }

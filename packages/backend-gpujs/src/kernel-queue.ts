@@ -11,21 +11,24 @@ type Work =
 const COMPACT_AFTER = 4096;
 
 /**
- * The kernel calls of webgpu mode, in call order. gpu.js's WebGPU kernels
- * return a promise of their output (the first call of each compiles it
- * asynchronously), while the backend contract's kernels return nothing, so
- * calls are queued and a drain runs them one after another, each reading its
- * arguments' storage when it runs. Work on the GPU queue is asynchronous
- * anyway; only reads wait for it.
+ * Kernel calls in call order, run later by a drain, one after another, each
+ * reading its arguments' storage when it runs. Used in webgpu mode, where
+ * gpu.js's kernels return a promise of their output (a kernel's first call
+ * compiles it asynchronously) while the contract's kernels return nothing,
+ * and on a page's main thread, where the drain yields to the event loop every
+ * `sliceMs` so that no kernel compile or run of calls holds input for long.
  */
 export class KernelQueue {
   readonly #replace: (storage: GpujsStorage, value: StorageValue) => void;
+  readonly #sliceMs: number;
   #work: Work[] = [];
   #draining: Promise<void> | undefined;
   #failure: Error | undefined;
 
-  constructor(replace: (storage: GpujsStorage, value: StorageValue) => void) {
+  /** sliceMs: how long a drain runs before it yields (Infinity: never). */
+  constructor(replace: (storage: GpujsStorage, value: StorageValue) => void, sliceMs: number) {
     this.#replace = replace;
+    this.#sliceMs = sliceMs;
   }
 
   /** Calls waiting to run. */
@@ -63,14 +66,20 @@ export class KernelQueue {
 
   async #drain(): Promise<void> {
     let next = 0;
+    let sliceStart = performance.now();
     try {
       while (next < this.#work.length) {
         const work = this.#work[next++] as Work;
         if ('release' in work) {
           this.#free(work.release);
         } else {
-          const output = await work.kernel(...argumentValues(work.args));
+          let output = work.kernel(...argumentValues(work.args));
+          if (output instanceof Promise) output = await output;
           this.#replace(work.out, output as StorageValue);
+        }
+        if (performance.now() - sliceStart >= this.#sliceMs) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
         }
         if (next >= COMPACT_AFTER) {
           this.#work.splice(0, next);
@@ -88,6 +97,28 @@ export class KernelQueue {
   #free(storage: GpujsStorage): void {
     this.#replace(storage, new Float32Array(0));
   }
+}
+
+/** The parts of a browser's MessageChannel used below (Node's types describe another one). */
+interface BrowserMessageChannel {
+  port1: { onmessage: (() => void) | null; close(): void };
+  port2: { postMessage(message: null): void };
+}
+
+/** Lets input, timers and rendering run: a new task, not a microtask. */
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield !== undefined) return scheduler.yield();
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  // A message, unlike setTimeout, is not clamped to 4 ms when nested.
+  return new Promise((resolve) => {
+    const channel = new MessageChannel() as unknown as BrowserMessageChannel;
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** gpu.js's WebGPU errors, as the codes the rest of @nn uses where one fits. */

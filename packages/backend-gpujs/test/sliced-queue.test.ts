@@ -1,0 +1,58 @@
+import { describeBackend } from '@nn/conformance';
+import { isNNError } from '@nn/core';
+import { describe, expect, it } from 'vitest';
+import { createGpujsBackend } from '../src/index.js';
+
+// sliceMs queues every call and runs them in slices: the same suite must pass
+// with GL textures and with host arrays behind the queue.
+describeBackend(
+  'gpujs headlessgl, sliced',
+  () => createGpujsBackend({ mode: 'headlessgl', sliceMs: 8 }),
+  {
+    textbookEpochs: 21,
+  },
+);
+describeBackend('gpujs webasm, sliced', () => createGpujsBackend({ mode: 'webasm', sliceMs: 8 }), {
+  textbookEpochs: 21,
+});
+
+describe('gpujs sliceMs', () => {
+  it('queues the calls and yields to the event loop between slices', async () => {
+    const backend = createGpujsBackend({ mode: 'headlessgl', sliceMs: 0 });
+    expect(backend.capabilities.syncRead).toBe(false);
+    const a = backend.tensor([1, 3], [1, 2, 3]);
+    for (let i = 0; i < 5; i++) backend.binary('add', a, a, a);
+    expect(backend.stats().queued).toBeGreaterThanOrEqual(5);
+    let timerRan = false;
+    setTimeout(() => {
+      timerRan = true;
+    }, 0);
+    const flushed = backend.flush().then(() => timerRan);
+    // A drain that never yielded would finish before the timer could fire.
+    expect(await flushed).toBe(true);
+    expect(Array.from(await backend.read(a))).toEqual([32, 64, 96]);
+    backend.destroy();
+  });
+
+  it('without sliceMs, calls run at once', () => {
+    const backend = createGpujsBackend({ mode: 'webasm' });
+    const a = backend.tensor([1, 2], [1, 2]);
+    backend.binary('add', a, a, a);
+    expect(backend.stats().queued).toBe(0);
+    expect(Array.from(backend.readSync(a))).toEqual([2, 4]);
+    backend.destroy();
+  });
+
+  it('a negative or non-finite sliceMs is NN_INVALID_ARGUMENT', () => {
+    for (const sliceMs of [-1, Number.NaN]) {
+      let error: unknown;
+      try {
+        createGpujsBackend({ mode: 'cpu', sliceMs });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isNNError(error, 'NN_INVALID_ARGUMENT')).toBe(true);
+      expect((error as Error).message).toMatch(/gpujs sliceMs is .*finite number ≥ 0/);
+    }
+  });
+});
