@@ -1,5 +1,5 @@
 import { NNError } from '@nn/core';
-import { GPU, type IKernelRunShortcut } from 'gpu.js';
+import { GPU, type IKernelRunShortcut, type Texture } from 'gpu.js';
 import { argumentValues, type KernelArgument } from './kernel-arguments.js';
 import { KernelQueue } from './kernel-queue.js';
 import { activate, backprop, stableTanh } from './kernels/activate.js';
@@ -35,6 +35,10 @@ interface GlContext {
   deleteTexture(texture: unknown): void;
 }
 
+function copyKernel(this: KernelThis, values: number[]): number {
+  return values[this.thread.x] as number;
+}
+
 /**
  * One gpu.js instance and its kernel cache: every kernel is compiled once per
  * key (its name, shapes and settings) and reused for the backend's lifetime.
@@ -53,6 +57,7 @@ export class GpujsDevice {
   readonly queue: KernelQueue | undefined;
   readonly stats: Omit<GpujsStats, 'queued'> = { compilations: 0, readbacks: 0, liveTextures: 0 };
   readonly #kernels = new Map<string, IKernelRunShortcut>();
+  readonly #readKernels = new Map<number, IKernelRunShortcut>();
   #maxElements = Number.POSITIVE_INFINITY;
   #maxTextureSize = 0;
   #instrumented = false;
@@ -123,6 +128,29 @@ export class GpujsDevice {
     if (old !== value && !(old instanceof Float32Array)) old.delete();
   }
 
+  /**
+   * webgl2: reads a texture through gpu.js's fenced readback (a kernel with
+   * asyncMode copies it into a pixel-pack buffer), which waits for the GPU
+   * without blocking the thread. The copy kernel is one per size.
+   */
+  readTextureAsync(texture: Texture, size: number): Promise<Float32Array> {
+    let kernel = this.#readKernels.get(size);
+    if (kernel === undefined) {
+      kernel = this.gpu.createKernel(copyKernel, {
+        output: [size],
+        pipeline: false,
+        asyncMode: true,
+        precision: 'single',
+        tactic: 'precision',
+      } as Parameters<GPU['createKernel']>[1]);
+      this.#readKernels.set(size, kernel);
+      this.stats.compilations++;
+    }
+    return (kernel(texture) as unknown as Promise<Float32Array>).then((values) =>
+      Float32Array.from(values),
+    );
+  }
+
   /** Refuses sizes past what one texture holds, before anything is allocated. */
   checkSize(size: number): void {
     if (!this.textures) return;
@@ -143,6 +171,7 @@ export class GpujsDevice {
   destroy(): void {
     this.queue?.clear();
     this.#kernels.clear();
+    this.#readKernels.clear();
     // gpu.js releases the context on the next tick; nothing waits on it.
     this.gpu.destroy().catch(() => {});
   }

@@ -8,7 +8,6 @@ import {
 } from '@nn/core';
 import { Texture } from 'gpu.js';
 import { GpujsDevice as Device, type GpujsStats, type KernelThis } from './device.js';
-import type { KernelQueue } from './kernel-queue.js';
 import { activationBackward } from './kernels/activation-backward.js';
 import { activationForward } from './kernels/activation-forward.js';
 import { biasAdd } from './kernels/bias-add.js';
@@ -150,12 +149,9 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
         host,
       );
     },
-    download: (storage) =>
-      queue === undefined
-        ? Promise.resolve(read(device, storage))
-        : readQueued(device, queue, storage),
+    download: (storage) => download(device, storage),
     ...(queue === undefined
-      ? { downloadSync: (storage: GpujsStorage) => read(device, storage) }
+      ? { downloadSync: (storage: GpujsStorage) => readSync(device, storage) }
       : {}),
     release: (storage) => device.release(storage),
     ...(queue === undefined ? {} : { flush: () => queue.flush() }),
@@ -164,7 +160,7 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
   };
 }
 
-function read(device: Device, storage: GpujsStorage): Float32Array {
+function readSync(device: Device, storage: GpujsStorage): Float32Array {
   device.stats.readbacks++;
   const value = storage.value;
   if (value instanceof Texture) return Float32Array.from(value.toArray() as Float32Array);
@@ -172,15 +168,22 @@ function read(device: Device, storage: GpujsStorage): Float32Array {
   throw new Error('a WebGPU buffer cannot be read synchronously');
 }
 
-/** webgpu mode: waits for the queued kernels, then maps the buffer back. */
-async function readQueued(
-  device: Device,
-  queue: KernelQueue,
-  storage: GpujsStorage,
-): Promise<Float32Array> {
-  await queue.flush();
+/**
+ * Waits for queued calls, then reads without blocking where the mode can:
+ * WebGPU maps its buffer; WebGL2 with sliceMs (a page's main thread) reads
+ * through a fence, as a synchronous GL read waits for all the GPU's queued
+ * work on the thread that asked. In a worker that wait is harmless, and the
+ * synchronous read measured faster there.
+ */
+async function download(device: Device, storage: GpujsStorage): Promise<Float32Array> {
+  await device.queue?.flush();
   const value = storage.value;
-  if (value instanceof Float32Array || value instanceof Texture) return read(device, storage);
+  if (value instanceof Float32Array) return readSync(device, storage);
+  if (value instanceof Texture) {
+    if (device.mode !== 'webgl2' || device.queue === undefined) return readSync(device, storage);
+    device.stats.readbacks++;
+    return device.readTextureAsync(value, storage.size);
+  }
   device.stats.readbacks++;
   return Float32Array.from(await value.toArray());
 }

@@ -22,6 +22,8 @@ export class KernelQueue {
   readonly #replace: (storage: GpujsStorage, value: StorageValue) => void;
   readonly #sliceMs: number;
   #work: Work[] = [];
+  /** Kernels that have run once, so are compiled. */
+  readonly #ran = new WeakSet<IKernelRunShortcut>();
   #draining: Promise<void> | undefined;
   #failure: Error | undefined;
 
@@ -65,21 +67,33 @@ export class KernelQueue {
   }
 
   async #drain(): Promise<void> {
+    const slicing = this.#sliceMs !== Number.POSITIVE_INFINITY;
     let next = 0;
     let sliceStart = performance.now();
+    let sliceRan = false;
     try {
       while (next < this.#work.length) {
         const work = this.#work[next++] as Work;
         if ('release' in work) {
           this.#free(work.release);
         } else {
+          // A kernel's first call compiles it, the longest call there is:
+          // it starts a slice of its own.
+          const compiles = !this.#ran.has(work.kernel);
+          if (slicing && compiles && sliceRan) {
+            await yieldToEventLoop();
+            sliceStart = performance.now();
+          }
           let output = work.kernel(...argumentValues(work.args));
           if (output instanceof Promise) output = await output;
           this.#replace(work.out, output as StorageValue);
+          if (compiles) this.#ran.add(work.kernel);
+          sliceRan = true;
         }
         if (performance.now() - sliceStart >= this.#sliceMs) {
           await yieldToEventLoop();
           sliceStart = performance.now();
+          sliceRan = false;
         }
         if (next >= COMPACT_AFTER) {
           this.#work.splice(0, next);

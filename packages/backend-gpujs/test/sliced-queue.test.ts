@@ -34,6 +34,30 @@ describe('gpujs sliceMs', () => {
     backend.destroy();
   });
 
+  it("starts a new slice for a kernel's first call, which compiles it", async () => {
+    // A slice long enough that only compiles can end one.
+    const backend = createGpujsBackend({ mode: 'headlessgl', sliceMs: 60_000 });
+    const a = backend.tensor([1, 3], [1, 2, 3]);
+    await backend.flush();
+    const timerRuns = (): Promise<boolean> => {
+      let ran = false;
+      setTimeout(() => {
+        ran = true;
+      }, 0);
+      return backend.flush().then(() => ran);
+    };
+    backend.binary('add', a, a, a);
+    backend.binary('multiply', a, a, a);
+    // add has run before multiply compiles: the compile waits for a new task.
+    expect(await timerRuns()).toBe(true);
+    backend.binary('add', a, a, a);
+    backend.binary('multiply', a, a, a);
+    // Both compiled now: one slice, no yield.
+    expect(await timerRuns()).toBe(false);
+    expect(Array.from(await backend.read(a))).toEqual([64, 1024, 5184]);
+    backend.destroy();
+  });
+
   it('without sliceMs, calls run at once', () => {
     const backend = createGpujsBackend({ mode: 'webasm' });
     const a = backend.tensor([1, 2], [1, 2]);
