@@ -16,6 +16,7 @@ import {
   settingsToQuery,
 } from './settings.js';
 import { setupCharts } from './setup-charts.js';
+import { offerWebGpuOption } from './webgpu-option.js';
 
 const FIELDS = [
   'hidden',
@@ -76,6 +77,8 @@ export class App {
   }
 
   async start(): Promise<void> {
+    // Asks for a WebGPU adapter while the trainer starts; the option appears when it answers.
+    void offerWebGpuOption(element('backend'));
     const thread = new URLSearchParams(location.search).get('thread');
     this.#connection = await connectTrainer(
       (event) => this.#onEvent(event),

@@ -25,7 +25,8 @@ export async function connectTrainer(
     return { thread, send: (request) => worker.postMessage(request) };
   }
   const { Trainer } = await import('./trainer.js');
-  // 8 ms slices plus the page's own work stay well inside a 50 ms input delay.
-  const trainer = new Trainer(onEvent, { sliceMs: 8 });
+  // 8 ms slices plus the page's own work stay well inside a 50 ms input delay;
+  // gpu.js's kernel calls too, so its kernel compiles come one per task.
+  const trainer = new Trainer(onEvent, { sliceMs: 8, kernelSliceMs: 8 });
   return { thread, send: (request) => void trainer.handle(request) };
 }

@@ -7,12 +7,17 @@ export interface LoadedBackend {
   info: BackendInfo;
 }
 
+type Gpujs = typeof import('@nn/backend-gpujs');
+/** The gpu.js modes a browser can run; the page's ids are `gpujs-` and one of these. */
+type GpujsPageMode = 'webgl2' | 'webgl' | 'webasm' | 'cpu' | 'webgpu';
+
 /**
  * Starts the chosen backend. gpu.js is imported only here, so it is fetched
  * only when chosen. A gpu.js mode that cannot start falls back to the best
  * one that can, and the reason travels with the backend for the page to show.
+ * `kernelSliceMs` (main thread) has gpu.js run its kernel calls in slices.
  */
-export async function loadBackend(id: BackendId): Promise<LoadedBackend> {
+export async function loadBackend(id: BackendId, kernelSliceMs?: number): Promise<LoadedBackend> {
   if (id === 'cpu-float64' || id === 'cpu-float32') {
     const { createCpuBackend } = await import('@nn/backend-cpu');
     return describe(
@@ -20,17 +25,36 @@ export async function loadBackend(id: BackendId): Promise<LoadedBackend> {
       createCpuBackend({ precision: id === 'cpu-float64' ? 'float64' : 'float32' }),
     );
   }
-  const { createGpujsBackend } = await import('@nn/backend-gpujs');
-  const mode = id.slice('gpujs-'.length) as 'webgl2' | 'webgl' | 'webasm' | 'cpu';
+  const gpujs = await import('@nn/backend-gpujs');
+  const mode = id.slice('gpujs-'.length) as GpujsPageMode;
+  const options = kernelSliceMs === undefined ? {} : { sliceMs: kernelSliceMs };
+  const started = await startMode(gpujs, mode, options);
+  if (typeof started !== 'string') return describe(id, started);
+  const loaded = describe(id, gpujs.createGpujsBackend({ ...options, mode: 'auto' }));
+  const also = loaded.info.fallbackReason;
+  loaded.info.fallbackReason = also === undefined ? started : `${started}; ${also}`;
+  return loaded;
+}
+
+/** The backend in `mode`, or why that mode cannot start here. */
+async function startMode(
+  gpujs: Gpujs,
+  mode: GpujsPageMode,
+  options: { sliceMs?: number },
+): Promise<Backend | string> {
+  // A WebGPU adapter can only be asked for asynchronously, so a browser
+  // without one is found here, not by the synchronous constructor.
+  if (mode === 'webgpu') {
+    const webgpu = await gpujs.webgpuAvailability();
+    if (!webgpu.available) {
+      return `gpujs mode 'webgpu' cannot start: ${webgpu.reason ?? 'the browser gave no WebGPU adapter'}`;
+    }
+  }
   try {
-    return describe(id, createGpujsBackend({ mode }));
+    return gpujs.createGpujsBackend({ ...options, mode });
   } catch (error) {
     if (!isNNError(error, 'NN_BACKEND_UNAVAILABLE')) throw error;
-    const backend = createGpujsBackend({ mode: 'auto' });
-    const loaded = describe(id, backend);
-    const also = loaded.info.fallbackReason;
-    loaded.info.fallbackReason = also === undefined ? error.message : `${error.message}; ${also}`;
-    return loaded;
+    return error.message;
   }
 }
 

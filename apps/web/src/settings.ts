@@ -1,7 +1,11 @@
-/** The backends the page offers: cpu in either precision, gpu.js in one of its browser modes. */
+/**
+ * The backends the page offers: cpu in either precision, gpu.js in one of its
+ * browser modes (webgpu only where the browser offers WebGPU).
+ */
 export const BACKEND_IDS = [
   'cpu-float64',
   'cpu-float32',
+  'gpujs-webgpu',
   'gpujs-webgl2',
   'gpujs-webgl',
   'gpujs-webasm',

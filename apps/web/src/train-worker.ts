@@ -2,7 +2,7 @@ import { isTrainerRequest } from './protocol.js';
 import { Trainer } from './trainer.js';
 
 // The trainer's home: a module worker, so training never blocks the page.
-// gpu.js finds OffscreenCanvas here and runs WebGL off the main thread.
+// gpu.js finds OffscreenCanvas (WebGL) and navigator.gpu (WebGPU) here, off the main thread.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const trainer = new Trainer((event) => scope.postMessage(event));
 

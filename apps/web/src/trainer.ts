@@ -19,6 +19,11 @@ import type { BackendId, Settings } from './settings.js';
 export interface TrainerOptions {
   /** How long one slice of epochs may run before the trainer yields; short on the main thread. */
   sliceMs?: number;
+  /**
+   * On the main thread: gpu.js queues its kernel calls and runs them in
+   * slices this long, so that compiling a kernel is a task of its own.
+   */
+  kernelSliceMs?: number;
   /** Least time between two prediction updates for the live chart. */
   predictionEveryMs?: number;
 }
@@ -47,6 +52,7 @@ interface Run {
 export class Trainer {
   readonly #post: (event: TrainerEvent) => void;
   readonly #sliceMs: number;
+  readonly #kernelSliceMs: number | undefined;
   readonly #predictionEveryMs: number;
   #run: Run | undefined;
   // 'starting' until the first configure, so its 'ready' reaches the page.
@@ -59,6 +65,7 @@ export class Trainer {
   constructor(post: (event: TrainerEvent) => void, options: TrainerOptions = {}) {
     this.#post = post;
     this.#sliceMs = options.sliceMs ?? 50;
+    this.#kernelSliceMs = options.kernelSliceMs;
     this.#predictionEveryMs = options.predictionEveryMs ?? 30;
   }
 
@@ -112,7 +119,7 @@ export class Trainer {
   }
 
   async #configure(settings: Settings, data: Run['data']): Promise<void> {
-    const loaded = await loadBackend(settings.backend);
+    const loaded = await loadBackend(settings.backend, this.#kernelSliceMs);
     const rng =
       settings.rng === 'numpy' ? new NumpyRng(settings.seed) : new DefaultRng(settings.seed);
     let network: Sequential;
@@ -148,7 +155,7 @@ export class Trainer {
     const run = this.#run;
     if (run === undefined) return;
     const model = await toModelJSON(run.network);
-    const loaded = await loadBackend(id);
+    const loaded = await loadBackend(id, this.#kernelSliceMs);
     let network: Sequential;
     try {
       network = fromModelJSON(loaded.backend, model);

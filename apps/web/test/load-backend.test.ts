@@ -18,4 +18,26 @@ describe('loadBackend', () => {
     expect(info.fallbackReason).toMatch(/^gpujs mode 'webgl2' cannot start: /);
     backend.destroy();
   });
+
+  it('falls back from WebGPU where there is no adapter and says why', async () => {
+    // Node has no navigator.gpu: webgpu is checked (asynchronously) before it is started.
+    const { backend, info } = await loadBackend('gpujs-webgpu');
+    expect(info.id).toBe('gpujs-webgpu');
+    expect(info.mode).not.toBe('webgpu');
+    expect(info.fallbackReason).toMatch(/^gpujs mode 'webgpu' cannot start: /);
+    backend.destroy();
+  });
+
+  it('with kernelSliceMs (the main thread), gpu.js queues its calls and runs them in slices', async () => {
+    const { backend } = await loadBackend('gpujs-webasm', 8);
+    expect(backend.capabilities.syncRead).toBe(false);
+    const a = backend.tensor([1, 2], [1, 2]);
+    backend.binary('add', a, a, a);
+    expect(Array.from(await backend.read(a))).toEqual([2, 4]);
+    backend.destroy();
+
+    const unsliced = await loadBackend('gpujs-webasm');
+    expect(unsliced.backend.capabilities.syncRead).toBe(true);
+    unsliced.backend.destroy();
+  });
 });

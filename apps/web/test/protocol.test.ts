@@ -12,6 +12,7 @@ describe('isTrainerRequest', () => {
       { type: 'pause' },
       { type: 'step' },
       { type: 'switch-backend', backend: 'gpujs-webgl' },
+      { type: 'switch-backend', backend: 'gpujs-webgpu' },
       { type: 'export-model' },
       { type: 'import-model', text: '{}' },
     ]) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BACKEND_IDS,
   DEFAULT_SETTINGS,
   parseSettings,
   type Settings,
@@ -30,6 +31,16 @@ describe('settings', () => {
     });
   });
 
+  it('reads every backend the page offers, gpu.js WebGPU included', () => {
+    for (const backend of BACKEND_IDS) {
+      expect(settingsFromQuery(new URLSearchParams({ backend }))).toEqual({
+        settings: { ...DEFAULT_SETTINGS, backend },
+        problems: [],
+      });
+    }
+    expect(BACKEND_IDS).toContain('gpujs-webgpu');
+  });
+
   it('gives the book run for an empty query', () => {
     expect(settingsFromQuery(new URLSearchParams(''))).toEqual({
       settings: DEFAULT_SETTINGS,
@@ -49,6 +60,10 @@ describe('settings', () => {
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, activation: 'relu' });
     expect(problems.map((p) => p.key)).toEqual(['hidden', 'eta', 'epochs', 'seed', 'backend']);
     expect(problems[0]?.message).toMatch(/hidden layer width: "x"/);
+    // The backend's id is gpu.js's mode with its library: plain "webgpu" names no backend.
+    expect(problems[4]?.message).toMatch(
+      /^backend: "webgpu" is not one of cpu-float64, .*gpujs-webgpu/,
+    );
   });
 
   it('limits the number of hidden layers', () => {

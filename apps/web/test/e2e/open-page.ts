@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../tools/chromium.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, WEBGPU_ARGS } from '../../../../tools/chromium.js';
 
 export interface OpenBrowser {
   context: BrowserContext;
@@ -12,14 +12,19 @@ export interface OpenBrowser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** Adds WEBGPU_ARGS, so the browser offers WebGPU (SwiftShader's adapter); without it, it offers none. */
+  webgpu?: boolean;
+}
+
 /** One headless Chromium per test file, with a fresh profile. */
-export async function launchBrowser(): Promise<OpenBrowser> {
+export async function launchBrowser(options: LaunchOptions = {}): Promise<OpenBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'nn-web-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     acceptDownloads: true,
-    args: CHROMIUM_ARGS,
+    args: options.webgpu === true ? [...CHROMIUM_ARGS, ...WEBGPU_ARGS] : CHROMIUM_ARGS,
   });
   return {
     context,
