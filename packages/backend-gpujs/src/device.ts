@@ -70,6 +70,7 @@ export class GpujsDevice {
     const queued = mode === 'webgpu' || sliceMs !== undefined;
     this.queue = queued
       ? new KernelQueue(
+          mode,
           (out, value) => this.replace(out, value),
           sliceMs ?? Number.POSITIVE_INFINITY,
         )

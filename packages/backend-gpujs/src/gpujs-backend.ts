@@ -132,8 +132,10 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
     },
     allocate(size) {
       device.checkSize(size);
-      const storage: GpujsStorage = { value: new Float32Array(size), size };
-      if (device.onDevice) fillStorage(device, storage, 0);
+      if (!device.onDevice) return { value: new Float32Array(size), size };
+      // Device memory comes from the fill kernel; no host copy is made.
+      const storage: GpujsStorage = { value: new Float32Array(0), size };
+      fillStorage(device, storage, 0);
       return storage;
     },
     upload(storage, data) {

@@ -21,6 +21,8 @@ const COMPACT_AFTER = 4096;
 export class KernelQueue {
   readonly #replace: (storage: GpujsStorage, value: StorageValue) => void;
   readonly #sliceMs: number;
+  /** The gpu.js mode, for error messages. */
+  readonly #mode: string;
   #work: Work[] = [];
   /** Kernels that have run once, so are compiled. */
   readonly #ran = new WeakSet<IKernelRunShortcut>();
@@ -28,7 +30,12 @@ export class KernelQueue {
   #failure: Error | undefined;
 
   /** sliceMs: how long a drain runs before it yields (Infinity: never). */
-  constructor(replace: (storage: GpujsStorage, value: StorageValue) => void, sliceMs: number) {
+  constructor(
+    mode: string,
+    replace: (storage: GpujsStorage, value: StorageValue) => void,
+    sliceMs: number,
+  ) {
+    this.#mode = mode;
     this.#replace = replace;
     this.#sliceMs = sliceMs;
   }
@@ -103,7 +110,7 @@ export class KernelQueue {
       this.#work = [];
     } catch (error) {
       this.#work = [];
-      this.#failure = describeFailure(error);
+      this.#failure = describeFailure(this.#mode, error);
       throw this.#failure;
     }
   }
@@ -135,16 +142,24 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
-/** gpu.js's WebGPU errors, as the codes the rest of @nn uses where one fits. */
-function describeFailure(error: unknown): Error {
+/**
+ * A failure found while the queue ran, with the code the rest of @nn uses
+ * where one fits: gpu.js's WebGPU buffer limit, a missing adapter, a lost
+ * device or context. Anything else is passed on as it came.
+ */
+function describeFailure(mode: string, error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   if (/per storage buffer/.test(message)) {
-    return new NNError('NN_DEVICE_LIMIT', `gpujs webgpu: ${message}`, { cause: error });
+    return new NNError(
+      'NN_DEVICE_LIMIT',
+      `gpujs ${mode}: ${message}; this backend stops here: create a new one and use smaller batches or layers, or mode 'webasm'`,
+      { cause: error },
+    );
   }
-  if (/no adapter|not supported|device was lost/i.test(message)) {
+  if (/no adapter|device was lost|context lost/i.test(message)) {
     return new NNError(
       'NN_BACKEND_UNAVAILABLE',
-      `gpujs webgpu cannot run: ${message}; create a new backend, or use mode 'webgl2' or 'webasm'`,
+      `gpujs ${mode} cannot run: ${message}; create a new backend, or use another mode`,
       { cause: error },
     );
   }

@@ -1,4 +1,12 @@
-import { createRegressionNetwork, fit, NumpyRng, Sgd, TEXTBOOK, textbookData } from '@nn/core';
+import {
+  createRegressionNetwork,
+  fit,
+  isNNError,
+  NumpyRng,
+  Sgd,
+  TEXTBOOK,
+  textbookData,
+} from '@nn/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGpujsBackend, type GpujsBackend } from '../../src/index.js';
 
@@ -136,4 +144,27 @@ describe('gpujs webgpu in training', () => {
     expect(() => backend.readSync(a)).toThrow(/cannot read synchronously/);
     backend.destroy();
   });
+
+  it('a tensor past the device storage-buffer limit fails its read with NN_DEVICE_LIMIT, and so does all later work', async () => {
+    const backend = createGpujsBackend({ mode: 'webgpu' });
+    const { maxStorageBufferBindingSize } = await storageLimit();
+    const tooBig = backend.tensor([1, maxStorageBufferBindingSize / 4 + 1]);
+    const error = await backend.read(tooBig).catch((caught: unknown) => caught);
+    expect(isNNError(error, 'NN_DEVICE_LIMIT')).toBe(true);
+    expect((error as Error).message).toMatch(/gpujs webgpu: .*create a new one/);
+    expect(() => backend.tensor([1, 1])).toThrow((error as Error).message);
+    backend.dispose(tooBig);
+    backend.destroy();
+  });
 });
+
+/** The storage-buffer limit gpu.js asks its device for: the adapter's own. */
+async function storageLimit(): Promise<{ maxStorageBufferBindingSize: number }> {
+  const { gpu } = (globalThis as unknown as { navigator: { gpu: WebGpuEntry } }).navigator;
+  const adapter = await gpu.requestAdapter();
+  return { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize };
+}
+
+interface WebGpuEntry {
+  requestAdapter(): Promise<{ limits: { maxStorageBufferBindingSize: number } }>;
+}
