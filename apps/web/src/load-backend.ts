@@ -26,6 +26,9 @@ export async function loadBackend(id: BackendId, kernelSliceMs?: number): Promis
     );
   }
   const gpujs = await import('@nn/backend-gpujs');
+  // On the main thread, gpu.js's evaluation and its feature check (it
+  // compiles test kernels as a backend starts) are then two tasks, not one.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const mode = id.slice('gpujs-'.length) as GpujsPageMode;
   const options = kernelSliceMs === undefined ? {} : { sliceMs: kernelSliceMs };
   const started = await startMode(gpujs, mode, options);
