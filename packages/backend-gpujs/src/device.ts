@@ -26,7 +26,7 @@ export interface GpujsStats {
   readbacks: number;
   /** GL textures alive in the context, gpu.js's own included (0 in webasm and cpu). */
   liveTextures: number;
-  /** webgpu: kernel calls queued and not yet run (always 0 in the other modes). */
+  /** Kernel calls queued and not yet run (webgpu, or with sliceMs; else always 0). */
   queued: number;
 }
 

@@ -51,7 +51,7 @@ export class GpujsBackend extends Backend<GpujsStorage> {
     this.#device = device;
   }
 
-  /** Compilations, readbacks, live GL textures and queued WebGPU calls; reading them costs nothing. */
+  /** Compilations, readbacks, live GL textures and queued calls; reading them costs nothing. */
   stats(): Readonly<GpujsStats> {
     return { ...this.#device.stats, queued: this.#device.queue?.length ?? 0 };
   }

@@ -5,7 +5,13 @@ import { Backend, type BackendDriver, isNNError } from '../src/index.js';
 function fillOnlyBackend(
   kernels: BackendDriver<Float64Array>['kernels'] = {},
 ): Backend<Float64Array> {
-  const driver: BackendDriver<Float64Array> = {
+  return new Backend(fillOnlyDriver(kernels));
+}
+
+function fillOnlyDriver(
+  kernels: BackendDriver<Float64Array>['kernels'] = {},
+): BackendDriver<Float64Array> {
+  return {
     name: 'fill-only',
     capabilities: { precision: 'float64', syncRead: false, mode: 'test' },
     allocate: (size) => new Float64Array(size),
@@ -14,7 +20,6 @@ function fillOnlyBackend(
     release: () => {},
     kernels: { fill: (out, value) => out.storage.fill(value), ...kernels },
   };
-  return new Backend(driver);
 }
 
 function errorOf(fn: () => unknown): unknown {
@@ -42,6 +47,21 @@ describe('Backend', () => {
     const error = errorOf(() => backend.denseForward(x, x, x, 'sigmoid', backend.tensor([1, 1])));
     expect(isNNError(error, 'NN_KERNEL_MISSING')).toBe(true);
     expect((error as Error).message).toContain("'matMul'");
+  });
+
+  it("flush waits for the driver's flush where it has one, and resolves at once where not", async () => {
+    expect(await fillOnlyBackend().flush()).toBeUndefined();
+    const steps: string[] = [];
+    const driver: BackendDriver<Float64Array> = {
+      ...fillOnlyDriver(),
+      flush: async () => {
+        await Promise.resolve();
+        steps.push('driver flushed');
+      },
+    };
+    await new Backend(driver).flush();
+    steps.push('flush resolved');
+    expect(steps).toEqual(['driver flushed', 'flush resolved']);
   });
 
   it('refuses readSync on a backend that does not declare it', () => {
