@@ -1,40 +1,23 @@
-import {
-  createRegressionNetwork,
-  type EpochReport,
-  fit,
-  NumpyRng,
-  Sgd,
-  TEXTBOOK,
-  textbookData,
-} from '@nn/core';
+import { textbookData } from '@nn/core';
 import { describe, expect, it } from 'vitest';
 import { createGpujsBackend, type GpujsBackend, type GpujsStats } from '../src/index.js';
+import { trainBookNetwork } from './train-book-network.js';
 
 interface Snapshot {
   stats: GpujsStats;
   tensors: number;
 }
 
-/** Trains the book's 1-3-1 network and snapshots the counters after each reported epoch. */
+/** Trains the book's network and snapshots the counters after each reported epoch. */
 async function train(backend: GpujsBackend, epochs: number, interval: number) {
-  const rng = new NumpyRng(1);
-  const network = createRegressionNetwork(backend, {
-    hidden: TEXTBOOK.hidden,
-    activation: TEXTBOOK.activation,
-    rng,
-    wbWidth: TEXTBOOK.wbWidth,
-  });
   const snapshots: Snapshot[] = [];
-  const { reports } = await fit(network, textbookData(), {
+  const reports = await trainBookNetwork(backend, {
     epochs,
     interval,
-    optimizer: new Sgd({ eta: TEXTBOOK.eta }),
-    rng,
-    onInterval: (_report: EpochReport) => {
+    onInterval: () => {
       snapshots.push({ stats: backend.stats(), tensors: backend.memory().tensors });
     },
   });
-  network.dispose();
   return { reports, snapshots };
 }
 

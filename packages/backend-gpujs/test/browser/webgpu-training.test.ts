@@ -1,14 +1,7 @@
-import {
-  createRegressionNetwork,
-  fit,
-  isNNError,
-  NumpyRng,
-  Sgd,
-  TEXTBOOK,
-  textbookData,
-} from '@nn/core';
+import { isNNError, textbookData } from '@nn/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGpujsBackend, type GpujsBackend } from '../../src/index.js';
+import { trainBookNetwork } from '../train-book-network.js';
 
 /** The two WebGPU classes counted below (typed here: the package has no WebGPU types). */
 interface Counted<T> {
@@ -50,21 +43,12 @@ interface EpochSnapshot {
   tensors: number;
 }
 
-/** Trains the book's 1-3-1 network, snapshotting the counters after every epoch. */
+/** Trains the book's network, snapshotting the counters after every epoch. */
 async function train(backend: GpujsBackend, epochs: number, interval: number) {
-  const rng = new NumpyRng(1);
-  const network = createRegressionNetwork(backend, {
-    hidden: TEXTBOOK.hidden,
-    activation: TEXTBOOK.activation,
-    rng,
-    wbWidth: TEXTBOOK.wbWidth,
-  });
   const epochsSeen: EpochSnapshot[] = [];
-  const { reports } = await fit(network, textbookData(), {
+  const reports = await trainBookNetwork(backend, {
     epochs,
     interval,
-    optimizer: new Sgd({ eta: TEXTBOOK.eta }),
-    rng,
     onEpoch: () => {
       const stats = backend.stats();
       epochsSeen.push({
@@ -75,7 +59,6 @@ async function train(backend: GpujsBackend, epochs: number, interval: number) {
       });
     },
   });
-  network.dispose();
   return { reports, epochsSeen };
 }
 
