@@ -1,4 +1,11 @@
-import { Backend, type BackendDriver, type KernelTable, type Tensor } from '@nn/core';
+import {
+  type AllKernels,
+  Backend,
+  type BackendDriver,
+  denseBackwardFromKernels,
+  denseForwardFromKernels,
+  type Tensor,
+} from '@nn/core';
 import * as math from './reference-math.js';
 
 type RefTensor = Tensor<Float64Array>;
@@ -12,7 +19,7 @@ function assign(out: RefTensor, values: ArrayLike<number>): void {
  * kernel a call into reference-math. The suite tests itself against it, and a
  * new backend can start as a copy of this file.
  */
-const kernels: KernelTable<Float64Array> = {
+const kernels: AllKernels<Float64Array> = {
   matMul: (a, b, out, ta, tb) =>
     assign(out, math.matMul(a.storage, a.shape, b.storage, b.shape, ta, tb)),
   biasAdd: (x, bias, out) => assign(out, math.biasAdd(x.storage, x.cols, bias.storage)),
@@ -51,35 +58,23 @@ const kernels: KernelTable<Float64Array> = {
   gatherRows: (src, indices, offset, out) =>
     assign(out, math.gatherRows(src.storage, src.cols, indices.storage, offset, out.rows)),
   fill: (out, value) => out.storage.fill(value),
-  denseBackward: (x, w, y, dy, activation, delta, gradW, gradB, dx) => {
-    assign(
-      delta,
-      y.storage.map((v, i) => math.activationGradient(activation, v, dy.storage[i] as number)),
-    );
-    assign(gradW, math.matMul(x.storage, x.shape, delta.storage, delta.shape, true, false));
-    assign(gradB, math.columnSum(delta.storage, delta.cols));
-    if (dx !== undefined)
-      assign(dx, math.matMul(delta.storage, delta.shape, w.storage, w.shape, false, true));
-  },
-  denseForward: (x, w, b, activation, out) => {
-    const u = math.biasAdd(
-      math.matMul(x.storage, x.shape, w.storage, w.shape, false, false),
-      w.cols,
-      b.storage,
-    );
-    assign(
-      out,
-      u.map((v) => math.activation(activation, v)),
-    );
-  },
+  // The "fused" kernels are core's composition of the ones above, called without checks.
+  denseForward: (x, w, b, activation, out) =>
+    denseForwardFromKernels(kernels, x, w, b, activation, out),
+  denseBackward: (x, w, y, dy, activation, delta, gradW, gradB, dx) =>
+    denseBackwardFromKernels(kernels, x, w, y, dy, activation, delta, gradW, gradB, dx),
 };
 
 /**
- * With `fused: false` it leaves out the optional fused kernels, so core
- * composes them and the suite shows their tests as skipped.
+ * With `optionalKernels: false` it has the required kernels only, so core
+ * composes the dense layers and the suite shows the optional kernels' tests
+ * as skipped. It compiles no training plans: it is the suite's backend
+ * without the plan capability.
  */
-export function createReferenceBackend(options: { fused?: boolean } = {}): Backend<Float64Array> {
-  const { denseForward, denseBackward, ...required } = kernels;
+export function createReferenceBackend(
+  options: { optionalKernels?: boolean } = {},
+): Backend<Float64Array> {
+  const { denseForward, denseBackward, unary, binary, ...required } = kernels;
   const driver: BackendDriver<Float64Array> = {
     name: 'reference',
     capabilities: { precision: 'float64', syncRead: true, mode: 'float64' },
@@ -88,7 +83,7 @@ export function createReferenceBackend(options: { fused?: boolean } = {}): Backe
     download: (storage) => Promise.resolve(storage.slice()),
     downloadSync: (storage) => storage.slice(),
     release: () => {},
-    kernels: options.fused === false ? required : kernels,
+    kernels: options.optionalKernels === false ? required : kernels,
   };
   return new Backend(driver);
 }

@@ -3,7 +3,9 @@ import { describeBackend } from '../src/index.js';
 import { createReferenceBackend } from '../src/reference-backend.js';
 
 describeBackend('reference', () => createReferenceBackend());
-describeBackend('reference without fused kernels', () => createReferenceBackend({ fused: false }));
+describeBackend('reference with the required kernels only', () =>
+  createReferenceBackend({ optionalKernels: false }),
+);
 
 describe('describeBackend', () => {
   it('refuses a backend instance where a factory belongs', () => {

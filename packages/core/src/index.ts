@@ -1,20 +1,23 @@
-export {
-  Backend,
-  type BackendCapabilities,
-  type BackendDriver,
-  type MemoryInfo,
-} from './backend.js';
-export { ErrorCode, isNNError, NNError } from './errors.js';
-export { type Dataset, type EpochReport, type FitOptions, type FitResult, fit } from './fit.js';
+export { Backend } from './backend/backend.js';
+export type { BackendCapabilities, BackendDriver, MemoryInfo } from './backend/backend-driver.js';
+export { KERNEL_SIGNATURES } from './backend/kernel-signatures.js';
+export { denseBackwardFromKernels, denseForwardFromKernels } from './dense-math.js';
+export { ERROR_CODES, type ErrorCode, isNNError, NNError } from './errors.js';
 export {
   ACTIVATIONS,
   type Activation,
+  type AllKernels,
   BINARY_OPS,
   type BinaryOp,
-  KernelName,
+  type KernelName,
   type KernelTable,
   LOSSES,
   type LossKind,
+  N,
+  type OptionalKernels,
+  REQUIRED_KERNELS,
+  type RequiredKernels,
+  T,
   UNARY_OPS,
   type UnaryOp,
 } from './kernels.js';
@@ -44,4 +47,24 @@ export {
   TEXTBOOK,
   textbookData,
 } from './textbook.js';
+export { type FitOptions, type FitResult, fit } from './training/fit.js';
+export {
+  batchRows,
+  type DensePlan,
+  type EpochSetup,
+  type LayerPlan,
+  type OptimizerPlan,
+  type PlanRunner,
+  type SgdPlan,
+  type TrainingPlan,
+} from './training/training-plan.js';
+export {
+  type Dataset,
+  type EpochReport,
+  type SessionOptions,
+  TRAINING_PATHS,
+  type TrainingHooks,
+  type TrainingPath,
+  TrainingSession,
+} from './training/training-session.js';
 export { requireInteger, requireOneOf, requirePositive } from './validate.js';

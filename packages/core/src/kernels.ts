@@ -1,25 +1,5 @@
 import type { Tensor } from './tensor.js';
 
-/** Kernel names, defined once here; a backend implements these and nothing else. */
-export const KernelName = {
-  MatMul: 'matMul',
-  BiasAdd: 'biasAdd',
-  ColumnSum: 'columnSum',
-  Unary: 'unary',
-  Binary: 'binary',
-  ActivationForward: 'activationForward',
-  ActivationBackward: 'activationBackward',
-  LossValue: 'lossValue',
-  LossGradient: 'lossGradient',
-  SgdUpdate: 'sgdUpdate',
-  GatherRows: 'gatherRows',
-  Fill: 'fill',
-  DenseForward: 'denseForward',
-  DenseBackward: 'denseBackward',
-} as const;
-
-export type KernelName = (typeof KernelName)[keyof typeof KernelName];
-
 export const ACTIVATIONS = ['sigmoid', 'identity', 'tanh', 'relu'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
@@ -32,12 +12,17 @@ export type UnaryOp = (typeof UNARY_OPS)[number];
 export const BINARY_OPS = ['add', 'subtract', 'multiply', 'divide'] as const;
 export type BinaryOp = (typeof BINARY_OPS)[number];
 
+/** Named matMul flags, so that a call reads as its formula: matMul(x, delta, gradW, T, N) is xᵀ · delta. */
+export const T = true;
+export const N = false;
+
 /**
- * What a backend implements. Every kernel writes into `out`, which the caller
- * allocated with the right shape (core checks shapes and liveness before the
- * call), so a training step can run without allocating.
+ * The kernels core calls when it trains and predicts kernel by kernel. Every
+ * kernel writes into `out`, which the caller allocated with the right shape
+ * (core checks shapes and liveness before the call), so a training step can
+ * run without allocating.
  */
-export interface KernelTable<S = unknown> {
+export interface RequiredKernels<S = unknown> {
   /** out = op(a) · op(b), op transposing when its flag is set. */
   matMul(
     a: Tensor<S>,
@@ -50,8 +35,6 @@ export interface KernelTable<S = unknown> {
   biasAdd(x: Tensor<S>, bias: Tensor<S>, out: Tensor<S>): void;
   /** out (1×n) = the sum of x's rows. */
   columnSum(x: Tensor<S>, out: Tensor<S>): void;
-  unary(op: UnaryOp, x: Tensor<S>, out: Tensor<S>): void;
-  binary(op: BinaryOp, a: Tensor<S>, b: Tensor<S>, out: Tensor<S>): void;
   /** sigmoid: 1 / (1 + exp(-x)); identity; tanh; relu: max(0, x). */
   activationForward(kind: Activation, x: Tensor<S>, out: Tensor<S>): void;
   /**
@@ -74,7 +57,14 @@ export interface KernelTable<S = unknown> {
   /** out row i = src row indices[offset + i]; indices is 1×n of whole numbers. */
   gatherRows(src: Tensor<S>, indices: Tensor<S>, offset: number, out: Tensor<S>): void;
   fill(out: Tensor<S>, value: number): void;
-  /** Optional fused kernel: out = activation(x · w + b). */
+}
+
+/** Kernels a backend may add: core uses the fused ones where present and composes them otherwise. */
+export interface OptionalKernels<S = unknown> {
+  /** Element-wise helpers for users' own math; training never calls them. */
+  unary(op: UnaryOp, x: Tensor<S>, out: Tensor<S>): void;
+  binary(op: BinaryOp, a: Tensor<S>, b: Tensor<S>, out: Tensor<S>): void;
+  /** Fused out = activation(x · w + b). */
   denseForward(
     x: Tensor<S>,
     w: Tensor<S>,
@@ -83,7 +73,7 @@ export interface KernelTable<S = unknown> {
     out: Tensor<S>,
   ): void;
   /**
-   * Optional fused backward of y = activation(x · w + b), given dy = dL/dy:
+   * Fused backward of y = activation(x · w + b), given dy = dL/dy:
    * delta = activationBackward(y, dy) (delta is scratch: its content after the
    * call is unspecified), gradW = xᵀ · delta, gradB = Σ delta over rows, and
    * dx = delta · wᵀ unless dx is undefined.
@@ -100,3 +90,25 @@ export interface KernelTable<S = unknown> {
     dx: Tensor<S> | undefined,
   ): void;
 }
+
+/** What a backend implements: every required kernel, any optional one. */
+export type KernelTable<S = unknown> = RequiredKernels<S> & Partial<OptionalKernels<S>>;
+
+/** Every kernel, required and optional: what a backend's full table looks like. */
+export type AllKernels<S = unknown> = RequiredKernels<S> & OptionalKernels<S>;
+
+export type KernelName = keyof AllKernels;
+
+/** The required kernels by name, for tools that list what a backend lacks. */
+export const REQUIRED_KERNELS = [
+  'matMul',
+  'biasAdd',
+  'columnSum',
+  'activationForward',
+  'activationBackward',
+  'lossValue',
+  'lossGradient',
+  'sgdUpdate',
+  'gatherRows',
+  'fill',
+] as const satisfies readonly (keyof RequiredKernels)[];

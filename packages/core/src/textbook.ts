@@ -1,9 +1,9 @@
-import type { Backend } from './backend.js';
-import type { Dataset } from './fit.js';
+import type { Backend } from './backend/backend.js';
 import type { Activation } from './kernels.js';
 import { Dense } from './layers/dense.js';
 import { Sequential } from './layers/sequential.js';
 import type { Rng } from './rng/rng.js';
+import type { Dataset } from './training/training-session.js';
 import { requireInteger } from './validate.js';
 
 /** The book's settings for the sin regression; n hidden, eta and epochs are the knobs. */

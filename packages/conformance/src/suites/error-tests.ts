@@ -25,7 +25,9 @@ export function errorTests(context: SuiteContext): void {
       await expectCode(() => backend.matMul(a, b, a, false, true), 'NN_SHAPE_MISMATCH');
       await expectCode(() => backend.biasAdd(a, row, b), 'NN_SHAPE_MISMATCH');
       await expectCode(() => backend.columnSum(a, row), 'NN_SHAPE_MISMATCH');
-      await expectCode(() => backend.binary('add', a, c, a), 'NN_SHAPE_MISMATCH');
+      if (backend.hasKernel('binary')) {
+        await expectCode(() => backend.binary('add', a, c, a), 'NN_SHAPE_MISMATCH');
+      }
       await expectCode(() => backend.activationForward('sigmoid', a, c), 'NN_SHAPE_MISMATCH');
       await expectCode(() => backend.activationBackward('sigmoid', a, c, a), 'NN_SHAPE_MISMATCH');
       await expectCode(() => backend.lossValue('sumOfSquares', a, c, scalar), 'NN_SHAPE_MISMATCH');
@@ -55,7 +57,7 @@ export function errorTests(context: SuiteContext): void {
       const a = backend.tensor([2, 2]);
       const out = backend.tensor([2, 2]);
       backend.dispose(a);
-      await expectCode(() => backend.unary('exp', a, out), 'NN_TENSOR_DISPOSED');
+      await expectCode(() => backend.activationForward('sigmoid', a, out), 'NN_TENSOR_DISPOSED');
       await expectCode(() => backend.activationForward('relu', out, a), 'NN_TENSOR_DISPOSED');
       await expectCode(() => backend.read(a), 'NN_TENSOR_DISPOSED');
       await expectCode(() => backend.write(a, [1, 2, 3, 4]), 'NN_TENSOR_DISPOSED');
@@ -67,8 +69,8 @@ export function errorTests(context: SuiteContext): void {
       const other = await context.factory();
       try {
         const foreign = other.tensor([2, 2]);
-        const own = backend.tensor([2, 2]);
-        await expectCode(() => backend.unary('abs', foreign, own), 'NN_FOREIGN_TENSOR');
+        const own = backend.tensor([1, 2]);
+        await expectCode(() => backend.columnSum(own, foreign), 'NN_FOREIGN_TENSOR');
         other.dispose(foreign);
         backend.dispose(own);
       } finally {

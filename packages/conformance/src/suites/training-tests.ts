@@ -1,10 +1,16 @@
 import {
+  type Backend,
   createRegressionNetwork,
+  type EpochReport,
   fit,
   fromModelJSON,
   NumpyRng,
+  type Sequential,
   Sgd,
   TEXTBOOK,
+  TRAINING_PATHS,
+  type TrainingPath,
+  TrainingSession,
   textbookData,
   toModelJSON,
 } from '@nn/core';
@@ -18,6 +24,65 @@ import { expectClose, type SuiteContext, seededRng, uniform } from './context.js
 
 /** Whole training runs: generous, since a slow backend on a busy machine must not fail by the clock. */
 const TRAINING_TIMEOUT = 300_000;
+
+/** 30 epochs of a 1-4-3-1 tanh network in batches of 8 (the last one 7): errors and final weights. */
+async function miniBatchRun(
+  backend: Backend,
+  path: TrainingPath,
+): Promise<{ errors: number[]; weights: number[] }> {
+  const rng = new NumpyRng(3);
+  const network = createRegressionNetwork(backend, {
+    hidden: [4, 3],
+    activation: 'tanh',
+    rng,
+    wbWidth: 0.5,
+  });
+  const { reports } = await fit(network, textbookData(), {
+    epochs: 30,
+    batchSize: 8,
+    interval: 10,
+    optimizer: new Sgd({ eta: 0.02 }),
+    rng,
+    path,
+  });
+  const weights = await parameterValues(network);
+  network.dispose();
+  return { errors: reports.map((r) => r.error), weights };
+}
+
+/** 9 epochs of a 1-3-1 sigmoid network, batch 5, trained by `train` on a fresh session. */
+async function piecesRun(
+  backend: Backend,
+  path: TrainingPath,
+  train: (session: TrainingSession) => Promise<EpochReport[]>,
+): Promise<{ reports: EpochReport[]; weights: number[] }> {
+  const rng = new NumpyRng(11);
+  const network = createRegressionNetwork(backend, {
+    hidden: [3],
+    activation: 'sigmoid',
+    rng,
+    wbWidth: 0.3,
+  });
+  const session = new TrainingSession(network, textbookData(), {
+    epochs: 9,
+    interval: 2,
+    batchSize: 5,
+    optimizer: new Sgd({ eta: 0.1 }),
+    rng,
+    path,
+  });
+  const reports = await train(session);
+  session.dispose();
+  const weights = await parameterValues(network);
+  network.dispose();
+  return { reports, weights };
+}
+
+async function parameterValues(network: Sequential): Promise<number[]> {
+  const values: number[] = [];
+  for (const p of network.parameters()) values.push(...(await network.backend.read(p.value)));
+  return values;
+}
 
 export function trainingTests(context: SuiteContext): void {
   describe('training', () => {
@@ -51,85 +116,130 @@ export function trainingTests(context: SuiteContext): void {
       network.dispose();
     });
 
-    it(
-      'the textbook run tracks the NumPy reference (seed 1, 1-3-1, eta 0.1) at every interval',
-      async () => {
-        const backend = context.backend();
-        const { args, errors } = textbookReference;
-        const epochs = Math.min(context.options.textbookEpochs ?? args.epoch, args.epoch);
-        const data = textbookData();
-        const rng = new NumpyRng(args.seed);
-        const network = createRegressionNetwork(backend, {
-          hidden: [args.n_mid],
-          activation: TEXTBOOK.activation,
-          rng,
-          wbWidth: args.wb_width,
-        });
-        const liveAtReports: number[] = [];
-        const { reports } = await fit(network, data, {
-          epochs,
-          interval: args.interval,
-          optimizer: new Sgd({ eta: args.eta }),
-          rng,
-          onInterval: () => {
-            liveAtReports.push(backend.memory().tensors);
-          },
-        });
-        const onInterval = reports.filter((r) => r.epoch % args.interval === 0);
-        const expected = errors.filter((e) => e.epoch < epochs);
-        expect(onInterval.map((r) => r.epoch)).toEqual(expected.map((e) => e.epoch));
-        const relative = textbookTolerance(backend.precision, epochs * data.samples);
-        expectClose(
-          onInterval.map((r) => r.error),
-          expected.map((e) => e.error),
-          expected.map((e) => relative * e.error),
-          `textbook error (relative tolerance ${relative.toExponential(1)})`,
-        );
-        expect(
-          new Set(liveAtReports).size,
-          'live tensors stay constant after the first epoch',
-        ).toBe(1);
-        network.dispose();
-      },
-      TRAINING_TIMEOUT,
-    );
-
-    it(
-      'mini-batches (size 8, last batch smaller) train like the reference backend',
-      async () => {
-        const backend = context.backend();
-        const reference = createReferenceBackend();
-        const run = async (b: typeof backend) => {
-          const rng = new NumpyRng(3);
-          const network = createRegressionNetwork(b, {
-            hidden: [4, 3],
-            activation: 'tanh',
+    for (const path of TRAINING_PATHS) {
+      it(
+        `the textbook run tracks the NumPy reference (seed 1, 1-3-1, eta 0.1) at every interval, ${path} path`,
+        async (test) => {
+          const backend = context.backend();
+          if (path === 'plan' && !backend.runsPlans) test.skip();
+          const { args, errors } = textbookReference;
+          const epochs = Math.min(context.options.textbookEpochs ?? args.epoch, args.epoch);
+          const data = textbookData();
+          const rng = new NumpyRng(args.seed);
+          const network = createRegressionNetwork(backend, {
+            hidden: [args.n_mid],
+            activation: TEXTBOOK.activation,
             rng,
-            wbWidth: 0.5,
+            wbWidth: args.wb_width,
           });
-          const { reports } = await fit(network, textbookData(), {
-            epochs: 30,
-            batchSize: 8,
-            interval: 10,
-            optimizer: new Sgd({ eta: 0.02 }),
-            loss: undefined,
+          const session = new TrainingSession(network, data, {
+            epochs,
+            interval: args.interval,
+            optimizer: new Sgd({ eta: args.eta }),
             rng,
+            path,
           });
+          expect(session.path, 'the path the session took').toBe(path);
+          const liveAtReports: number[] = [];
+          const reports = await session.run(undefined, {
+            onInterval: () => {
+              liveAtReports.push(backend.memory().tensors);
+            },
+          });
+          session.dispose();
+          const onInterval = reports.filter((r) => r.epoch % args.interval === 0);
+          const expected = errors.filter((e) => e.epoch < epochs);
+          expect(onInterval.map((r) => r.epoch)).toEqual(expected.map((e) => e.epoch));
+          const relative = textbookTolerance(backend.precision, epochs * data.samples);
+          expectClose(
+            onInterval.map((r) => r.error),
+            expected.map((e) => e.error),
+            expected.map((e) => relative * e.error),
+            `textbook error (relative tolerance ${relative.toExponential(1)})`,
+          );
+          expect(
+            new Set(liveAtReports).size,
+            'live tensors stay constant after the first epoch',
+          ).toBe(1);
           network.dispose();
-          return reports.map((r) => r.error);
-        };
-        const expected = await run(reference);
-        const relative = textbookTolerance(backend.precision, 30 * 8);
-        expectClose(
-          await run(backend),
-          expected,
-          expected.map((e) => relative * e),
-          'error per interval',
-        );
-        expect(expected[expected.length - 1]).toBeLessThan(expected[0] as number);
-      },
-      TRAINING_TIMEOUT,
-    );
+        },
+        TRAINING_TIMEOUT,
+      );
+
+      it(
+        `mini-batches (size 8, last batch smaller) train like the reference backend, ${path} path`,
+        async (test) => {
+          const backend = context.backend();
+          if (path === 'plan' && !backend.runsPlans) test.skip();
+          const expected = await miniBatchRun(createReferenceBackend(), 'kernels');
+          const relative = textbookTolerance(backend.precision, 30 * 8);
+          const actual = await miniBatchRun(backend, path);
+          expectClose(
+            actual.errors,
+            expected.errors,
+            expected.errors.map((e) => relative * e),
+            'error per interval',
+          );
+          expectClose(
+            actual.weights,
+            expected.weights,
+            expected.weights.map((w) => relative * (Math.abs(w) + 1)),
+            'weights after training',
+          );
+          expect(expected.errors.at(-1)).toBeLessThan(expected.errors[0] as number);
+        },
+        TRAINING_TIMEOUT,
+      );
+
+      it(`a session run in pieces (run, step, paused run, resume) equals one run, ${path} path`, async (test) => {
+        const backend = context.backend();
+        if (path === 'plan' && !backend.runsPlans) test.skip();
+        const whole = await piecesRun(backend, path, async (session) => session.run());
+        const pieces = await piecesRun(backend, path, async (session) => {
+          const reports = await session.run(3);
+          expect(session.epoch).toBe(3);
+          for await (const report of session.reports(1)) reports.push(report);
+          expect(session.epoch).toBe(4);
+          // Paused from a hook, the run stops after the epoch it is in.
+          reports.push(
+            ...(await session.run(undefined, {
+              onEpoch: (epoch) => {
+                if (epoch === 5) session.pause();
+              },
+              onBatch: () => undefined,
+            })),
+          );
+          expect(session.epoch).toBe(6);
+          expect(session.done).toBe(false);
+          reports.push(...(await session.run()));
+          expect(session.done).toBe(true);
+          expect(await session.run(), 'a finished session trains no further').toEqual([]);
+          return reports;
+        });
+        expect(pieces.reports).toEqual(whole.reports);
+        expect(pieces.weights).toEqual(whole.weights);
+      });
+    }
+
+    it('the plan path and the kernel path agree within the precision (2 hidden layers, batches of 8)', async (test) => {
+      const backend = context.backend();
+      if (!backend.runsPlans) test.skip();
+      const plan = await miniBatchRun(backend, 'plan');
+      const kernels = await miniBatchRun(backend, 'kernels');
+      const relative = textbookTolerance(backend.precision, 30 * 8);
+      expectClose(
+        plan.errors,
+        kernels.errors,
+        kernels.errors.map((e) => relative * e),
+        'error per interval',
+      );
+      expectClose(
+        plan.weights,
+        kernels.weights,
+        kernels.weights.map((w) => relative * (Math.abs(w) + 1)),
+        'weights after training',
+      );
+    });
 
     it('fit reports every interval and the last epoch, and calls onBatch and onEpoch after each', async () => {
       const backend = context.backend();

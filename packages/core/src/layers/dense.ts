@@ -1,8 +1,9 @@
-import type { Backend } from '../backend.js';
+import type { Backend } from '../backend/backend.js';
 import { NNError } from '../errors.js';
 import { ACTIVATIONS, type Activation } from '../kernels.js';
 import { fillNormal, type Rng } from '../rng/rng.js';
 import type { Tensor } from '../tensor.js';
+import type { DensePlan } from '../training/training-plan.js';
 import { requireInteger, requireOneOf, requirePositive } from '../validate.js';
 import type { Layer, Parameter } from './layer.js';
 
@@ -102,6 +103,12 @@ export class Dense<S = unknown> implements Layer<S> {
 
   parameters(): readonly Parameter<S>[] {
     return this.#params;
+  }
+
+  plan(): DensePlan<S> {
+    const [weights, bias] = this.#params;
+    const { inputs, units, activation } = this;
+    return { kind: 'dense', inputs, units, activation, weights, bias };
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor.js';
+import type { LayerPlan } from '../training/training-plan.js';
 
 /** A trainable tensor and the gradient the last backward pass left for it. */
 export interface Parameter<S = unknown> {
@@ -21,5 +22,7 @@ export interface Layer<S = unknown> {
    */
   backward(dy: Tensor<S>, inputGradient?: boolean): Tensor<S> | undefined;
   parameters(): readonly Parameter<S>[];
+  /** The layer as data, for backends that run whole training plans; absent, training composes kernels. */
+  plan?(): LayerPlan<S>;
   dispose(): void;
 }

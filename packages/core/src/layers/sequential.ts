@@ -1,4 +1,4 @@
-import type { Backend } from '../backend.js';
+import type { Backend } from '../backend/backend.js';
 import { NNError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import type { Layer, Parameter } from './layer.js';

@@ -1,4 +1,4 @@
-import type { Backend } from '../backend.js';
+import type { Backend } from '../backend/backend.js';
 import type { LossKind } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
 

@@ -1,4 +1,4 @@
-import type { Backend } from '../backend.js';
+import type { Backend } from '../backend/backend.js';
 import { NNError } from '../errors.js';
 import { ACTIVATIONS, type Activation } from '../kernels.js';
 import { Dense } from '../layers/dense.js';

@@ -1,5 +1,6 @@
-import type { Backend } from '../backend.js';
+import type { Backend } from '../backend/backend.js';
 import type { Parameter } from '../layers/layer.js';
+import type { SgdPlan } from '../training/training-plan.js';
 import { requirePositive } from '../validate.js';
 import type { Optimizer } from './optimizer.js';
 
@@ -16,5 +17,9 @@ export class Sgd implements Optimizer {
       const p = parameters[i] as Parameter<S>;
       backend.sgdUpdate(p.value, p.grad, this.eta);
     }
+  }
+
+  plan(): SgdPlan {
+    return { kind: 'sgd', eta: this.eta };
   }
 }
