@@ -1,5 +1,5 @@
 export { describeBackend } from './describe-backend.js';
-export { createReferenceBackend } from './reference-backend.js';
+export { createReferenceBackend, createReferenceDriver } from './reference-backend.js';
 export * as referenceMath from './reference-math.js';
 export type { BackendFactory, ConformanceOptions, SuiteContext } from './suites/context.js';
 export {

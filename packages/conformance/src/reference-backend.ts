@@ -74,8 +74,15 @@ const kernels: AllKernels<Float64Array> = {
 export function createReferenceBackend(
   options: { optionalKernels?: boolean } = {},
 ): Backend<Float64Array> {
+  return new Backend(createReferenceDriver(options));
+}
+
+/** The reference backend's driver, for tests that wrap or extend it. */
+export function createReferenceDriver(
+  options: { optionalKernels?: boolean } = {},
+): BackendDriver<Float64Array> {
   const { denseForward, denseBackward, unary, binary, ...required } = kernels;
-  const driver: BackendDriver<Float64Array> = {
+  return {
     name: 'reference',
     capabilities: { precision: 'float64', syncRead: true, mode: 'float64' },
     allocate: (size) => new Float64Array(size),
@@ -85,5 +92,4 @@ export function createReferenceBackend(
     release: () => {},
     kernels: options.optionalKernels === false ? required : kernels,
   };
-  return new Backend(driver);
 }
