@@ -1,3 +1,9 @@
+export {
+  type BookFixture,
+  fixtureExample,
+  replayBookFixture,
+  reportedErrors,
+} from './book-fixtures.js';
 export { describeBackend } from './describe-backend.js';
 export { createReferenceBackend, createReferenceDriver } from './reference-backend.js';
 export * as referenceMath from './reference-math.js';

@@ -34,16 +34,9 @@ const kernels: AllKernels<Float64Array> = {
       out,
       a.storage.map((u, i) => math.binary(op, u, b.storage[i] as number)),
     ),
-  activationForward: (kind, x, out) =>
-    assign(
-      out,
-      x.storage.map((u) => math.activation(kind, u)),
-    ),
+  activationForward: (kind, x, out) => assign(out, math.activationRows(kind, x.storage, x.cols)),
   activationBackward: (kind, y, dy, out) =>
-    assign(
-      out,
-      y.storage.map((v, i) => math.activationGradient(kind, v, dy.storage[i] as number)),
-    ),
+    assign(out, math.activationGradientRows(kind, y.storage, dy.storage, y.cols)),
   lossValue: (kind, y, t, out, accumulate) => {
     const value = math.lossValue(kind, y.storage, t.storage, y.cols);
     out.storage[0] = accumulate ? (out.storage[0] as number) + value : value;
@@ -55,6 +48,14 @@ const kernels: AllKernels<Float64Array> = {
       param,
       param.storage.map((p, i) => p - eta * (grad.storage[i] as number)),
     ),
+  momentumUpdate: (param, grad, velocity, eta, alpha) =>
+    math.momentumUpdate(param.storage, grad.storage, velocity.storage, eta, alpha),
+  adagradUpdate: (param, grad, h, eta) =>
+    math.adagradUpdate(param.storage, grad.storage, h.storage, eta),
+  rmspropUpdate: (param, grad, h, eta, rho) =>
+    math.rmspropUpdate(param.storage, grad.storage, h.storage, eta, rho),
+  adamUpdate: (param, grad, m, v, eta, beta1, beta2, c1, c2) =>
+    math.adamUpdate(param.storage, grad.storage, m.storage, v.storage, eta, beta1, beta2, c1, c2),
   gatherRows: (src, indices, offset, out) =>
     assign(out, math.gatherRows(src.storage, src.cols, indices.storage, offset, out.rows)),
   fill: (out, value) => out.storage.fill(value),
@@ -81,7 +82,17 @@ export function createReferenceBackend(
 export function createReferenceDriver(
   options: { optionalKernels?: boolean } = {},
 ): BackendDriver<Float64Array> {
-  const { denseForward, denseBackward, unary, binary, ...required } = kernels;
+  const {
+    denseForward,
+    denseBackward,
+    unary,
+    binary,
+    momentumUpdate,
+    adagradUpdate,
+    rmspropUpdate,
+    adamUpdate,
+    ...required
+  } = kernels;
   return {
     name: 'reference',
     capabilities: { precision: 'float64', syncRead: true, mode: 'float64' },

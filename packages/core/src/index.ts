@@ -3,12 +3,31 @@ export type { BackendCapabilities, BackendDriver, MemoryInfo } from './backend/b
 export { KERNEL_SIGNATURES } from './backend/kernel-signatures.js';
 export { denseBackwardFromKernels, denseForwardFromKernels } from './dense-math.js';
 export { ERROR_CODES, type ErrorCode, isNNError, NNError } from './errors.js';
+export { bookGrid, classificationData } from './examples/classification.js';
+export {
+  type ExampleAccuracy,
+  type ExampleKnobs,
+  type ExampleReport,
+  ExampleRun,
+  type ExampleRunOptions,
+} from './examples/example-run.js';
+export {
+  EXAMPLE_NAMES,
+  EXAMPLES,
+  type Example,
+  type ExampleName,
+  type ExampleSettings,
+} from './examples/examples.js';
+export { IRIS_SPECIES, irisData, type SplitData, splitEvenOdd } from './examples/iris.js';
+export { IRIS_CSV } from './examples/iris-csv.js';
+export { standardize } from './examples/standardize.js';
 export {
   ACTIVATIONS,
   type Activation,
   type AllKernels,
   BINARY_OPS,
   type BinaryOp,
+  CROSS_ENTROPY_EPSILON,
   type KernelName,
   type KernelTable,
   LOSSES,
@@ -21,13 +40,17 @@ export {
   UNARY_OPS,
   type UnaryOp,
 } from './kernels.js';
+export { createNetwork, type NetworkOptions } from './layers/create-network.js';
 export { Dense, type DenseOptions } from './layers/dense.js';
+export { Dropout } from './layers/dropout.js';
 export type { Layer, Parameter } from './layers/layer.js';
 export { Sequential } from './layers/sequential.js';
-export { type Loss, meanSquaredError, sumOfSquares } from './losses/loss.js';
+export { crossEntropy, type Loss, meanSquaredError, sumOfSquares } from './losses/loss.js';
 export {
   type DenseLayerJSON,
+  type DropoutLayerJSON,
   fromModelJSON,
+  type LayerJSON,
   MODEL_FORMAT,
   MODEL_VERSION,
   type ModelJSON,
@@ -35,7 +58,25 @@ export {
   toModelJSON,
   validateModelJSON,
 } from './model/model-json.js';
-export type { Optimizer } from './optimizers/optimizer.js';
+export { Adagrad } from './optimizers/adagrad.js';
+export { Adam } from './optimizers/adam.js';
+export { createOptimizer } from './optimizers/create-optimizer.js';
+export { Momentum } from './optimizers/momentum.js';
+export {
+  type AdagradPlan,
+  type AdamPlan,
+  adamCorrections,
+  type MomentumPlan,
+  OPTIMIZERS,
+  type Optimizer,
+  type OptimizerKind,
+  type OptimizerPlan,
+  optimizerState,
+  optimizerStep,
+  type RmspropPlan,
+  type SgdPlan,
+} from './optimizers/optimizer.js';
+export { Rmsprop } from './optimizers/rmsprop.js';
 export { Sgd } from './optimizers/sgd.js';
 export { DefaultRng } from './rng/default-rng.js';
 export { NumpyRng } from './rng/numpy-rng.js';
@@ -47,15 +88,17 @@ export {
   TEXTBOOK,
   textbookData,
 } from './textbook.js';
+export { argmax, Evaluation, type EvaluationResult } from './training/evaluation.js';
 export { type FitOptions, type FitResult, fit } from './training/fit.js';
 export {
   batchRows,
   type DensePlan,
+  type DropoutDraft,
+  type DropoutPlan,
   type EpochSetup,
+  type LayerDraft,
   type LayerPlan,
-  type OptimizerPlan,
   type PlanRunner,
-  type SgdPlan,
   type TrainingPlan,
 } from './training/training-plan.js';
 export {
@@ -67,4 +110,4 @@ export {
   type TrainingPath,
   TrainingSession,
 } from './training/training-session.js';
-export { requireInteger, requireOneOf, requirePositive } from './validate.js';
+export { requireFraction, requireInteger, requireOneOf, requirePositive } from './validate.js';

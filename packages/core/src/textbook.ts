@@ -1,10 +1,9 @@
 import type { Backend } from './backend/backend.js';
 import type { Activation } from './kernels.js';
-import { Dense } from './layers/dense.js';
-import { Sequential } from './layers/sequential.js';
+import { createNetwork } from './layers/create-network.js';
+import type { Sequential } from './layers/sequential.js';
 import type { Rng } from './rng/rng.js';
 import type { Dataset } from './training/training-session.js';
-import { requireInteger } from './validate.js';
 
 /** The book's settings for the sin regression; n hidden, eta and epochs are the knobs. */
 export const TEXTBOOK = {
@@ -43,35 +42,15 @@ export interface RegressionNetworkOptions {
   wbWidth: number;
 }
 
-/**
- * inputs → hidden layers (activation) → outputs (identity), drawing each
- * layer's weights then biases from rng, first layer first: the book's order.
- */
+/** The book's regression network: inputs → hidden layers (activation) → outputs (identity). */
 export function createRegressionNetwork<S>(
   backend: Backend<S>,
   options: RegressionNetworkOptions,
 ): Sequential<S> {
-  const widths = [
-    options.inputs ?? 1,
-    ...options.hidden.map((h) => requireInteger('hidden layer width', h)),
-    options.outputs ?? 1,
-  ];
-  const layers: Dense<S>[] = [];
-  try {
-    for (let i = 1; i < widths.length; i++) {
-      layers.push(
-        new Dense(backend, {
-          inputs: widths[i - 1] as number,
-          units: widths[i] as number,
-          activation: i === widths.length - 1 ? 'identity' : options.activation,
-          rng: options.rng,
-          wbWidth: options.wbWidth,
-        }),
-      );
-    }
-  } catch (error) {
-    for (const layer of layers) layer.dispose();
-    throw error;
-  }
-  return new Sequential(backend, layers);
+  return createNetwork(backend, {
+    ...options,
+    inputs: options.inputs ?? 1,
+    outputs: options.outputs ?? 1,
+    outputActivation: 'identity',
+  });
 }

@@ -37,3 +37,14 @@ export function requireOneOf<T extends string>(
   }
   return value as T;
 }
+
+/** A number in [0, 1) (a decay rate, a dropout ratio), else NN_INVALID_ARGUMENT. */
+export function requireFraction(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
+    throw new NNError(
+      'NN_INVALID_ARGUMENT',
+      `${name} is ${String(value)}; it must be a number from 0 up to, not including, 1`,
+    );
+  }
+  return value;
+}

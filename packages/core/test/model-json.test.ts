@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ErrorCode, isNNError, parseModel, validateModelJSON } from '../src/index.js';
+import {
+  type DenseLayerJSON,
+  type ErrorCode,
+  isNNError,
+  parseModel,
+  validateModelJSON,
+} from '../src/index.js';
 
 const valid = () => ({
   format: 'nn-model',
@@ -34,13 +40,57 @@ describe('model JSON validation', () => {
       ...model.layers[0],
       weights: [[0.1 + 0.2, -0.25]],
     } as (typeof model.layers)[0];
-    expect(parseModel(JSON.stringify(model)).layers[0]?.weights[0]?.[0]).toBe(0.1 + 0.2);
+    const layer = parseModel(JSON.stringify(model)).layers[0] as DenseLayerJSON;
+    expect(layer.weights[0]?.[0]).toBe(0.1 + 0.2);
   });
 
   it('refuses another version with NN_MODEL_VERSION', () => {
-    const result = codeOf(() => validateModelJSON({ ...valid(), version: 2 }));
+    const result = codeOf(() => validateModelJSON({ ...valid(), version: 3 }));
     expect(result.code).toBe('NN_MODEL_VERSION');
-    expect(result.message).toContain('version 2');
+    expect(result.message).toContain('version 3');
+  });
+
+  it('reads version 2 with softmax and dropout layers, and a file that starts with a UTF-8 BOM', () => {
+    const model = valid();
+    const v2 = {
+      ...model,
+      version: 2,
+      layers: [
+        model.layers[0],
+        { type: 'dropout', units: 2, ratio: 0.5 },
+        { ...model.layers[1], activation: 'softmax' },
+      ],
+    };
+    expect(parseModel(`\uFEFF${JSON.stringify(v2)}`).layers.map((l) => l.type)).toEqual([
+      'dense',
+      'dropout',
+      'dense',
+    ]);
+    expect(codeOf(() => parseModel(`\uFEFF${JSON.stringify(model)}`)).code).toBeUndefined();
+  });
+
+  it('keeps version 1 to the layers it had: no softmax, no dropout', () => {
+    const model = valid();
+    const softmax = {
+      ...model,
+      layers: [model.layers[0], { ...model.layers[1], activation: 'softmax' }],
+    };
+    expect(codeOf(() => validateModelJSON(softmax)).message).toContain('activation');
+    const dropout = {
+      ...model,
+      layers: [model.layers[0], { type: 'dropout', units: 2, ratio: 0.5 }],
+    };
+    expect(codeOf(() => validateModelJSON(dropout)).message).toContain('not "dense"');
+  });
+
+  it('says a weight beyond float64 is out of range, and cuts a long bad value', () => {
+    const model = valid();
+    const huge = JSON.stringify(model).replace('0.5', '1e400');
+    expect(codeOf(() => parseModel(huge)).message).toContain('out of float64 range');
+    const long = { ...model, format: 'x'.repeat(10_000) };
+    const { message } = codeOf(() => validateModelJSON(long));
+    expect(message.length).toBeLessThan(300);
+    expect(message).toContain('10002 characters');
   });
 
   const broken: [string, (m: ReturnType<typeof valid>) => unknown, string][] = [

@@ -1,4 +1,14 @@
-import { ACTIVATIONS, BINARY_OPS, LOSSES, type Shape, UNARY_OPS } from '@nn/core';
+import {
+  ACTIVATIONS,
+  type Activation,
+  type Backend,
+  BINARY_OPS,
+  CROSS_ENTROPY_EPSILON,
+  LOSSES,
+  type Shape,
+  type Tensor,
+  UNARY_OPS,
+} from '@nn/core';
 import { describe, expect, it } from 'vitest';
 import * as math from '../reference-math.js';
 import { kernelTolerance } from '../tolerance.js';
@@ -26,6 +36,96 @@ const MATMUL_SIZES: [number, number, number][] = [
 ];
 
 const UNARY_DOMAIN: Record<string, [number, number]> = { log: [0.1, 3], sqrt: [0.1, 3] };
+
+/**
+ * A bound on |dy · f'| and on the terms its rounding error scales with:
+ * |dy · f'(u)| element-wise, y · (|dy| + Σ |dy| · y) for softmax's row.
+ */
+function gradientMagnitude(
+  kind: Activation,
+  y: ArrayLike<number>,
+  dy: ArrayLike<number>,
+  cols: number,
+): Float64Array {
+  if (kind !== 'softmax') {
+    return Float64Array.from(y, (v, i) =>
+      Math.abs(math.activationGradient(kind, v, 1) * (dy[i] as number)),
+    );
+  }
+  const dyAbs = abs(dy);
+  const out = new Float64Array(y.length);
+  for (let row = 0; row < y.length; row += cols) {
+    let dot = 0;
+    for (let j = row; j < row + cols; j++) dot += (dyAbs[j] as number) * (y[j] as number);
+    for (let j = row; j < row + cols; j++) out[j] = (y[j] as number) * ((dyAbs[j] as number) + dot);
+  }
+  return out;
+}
+
+/** Each optional optimizer kernel, its state slots, and the float64 math it must match. */
+const OPTIMIZER_UPDATES = {
+  momentumUpdate: {
+    slots: 1,
+    initial: 0,
+    run: (b: Backend, p: Tensor, g: Tensor, s: Tensor[]) =>
+      b.momentumUpdate(p, g, s[0] as Tensor, 0.1, 0.9),
+    reference: (w: Float64Array, g: ArrayLike<number>, s: Float64Array[]) =>
+      math.momentumUpdate(w, g, s[0] as Float64Array, 0.1, 0.9),
+  },
+  adagradUpdate: {
+    slots: 1,
+    initial: 1e-8,
+    run: (b: Backend, p: Tensor, g: Tensor, s: Tensor[]) =>
+      b.adagradUpdate(p, g, s[0] as Tensor, 0.1),
+    reference: (w: Float64Array, g: ArrayLike<number>, s: Float64Array[]) =>
+      math.adagradUpdate(w, g, s[0] as Float64Array, 0.1),
+  },
+  rmspropUpdate: {
+    slots: 1,
+    initial: 0,
+    run: (b: Backend, p: Tensor, g: Tensor, s: Tensor[]) =>
+      b.rmspropUpdate(p, g, s[0] as Tensor, 0.01, 0.9),
+    reference: (w: Float64Array, g: ArrayLike<number>, s: Float64Array[]) =>
+      math.rmspropUpdate(w, g, s[0] as Float64Array, 0.01, 0.9),
+  },
+  adamUpdate: {
+    slots: 2,
+    initial: 0,
+    run: (b: Backend, p: Tensor, g: Tensor, s: Tensor[], k: number) =>
+      b.adamUpdate(
+        p,
+        g,
+        s[0] as Tensor,
+        s[1] as Tensor,
+        0.01,
+        0.9,
+        0.999,
+        1 - 0.9 ** k,
+        1 - 0.999 ** k,
+      ),
+    reference: (w: Float64Array, g: ArrayLike<number>, s: Float64Array[], k: number) =>
+      math.adamUpdate(
+        w,
+        g,
+        s[0] as Float64Array,
+        s[1] as Float64Array,
+        0.01,
+        0.9,
+        0.999,
+        1 - 0.9 ** k,
+        1 - 0.999 ** k,
+      ),
+  },
+} as const;
+
+/** Σ |t · log(y + ε)|: the size of the terms cross-entropy adds up. */
+function crossEntropyMagnitude(y: ArrayLike<number>, t: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) {
+    sum += Math.abs((t[i] as number) * Math.log((y[i] as number) + CROSS_ENTROPY_EPSILON));
+  }
+  return sum;
+}
 
 export function kernelTests(context: SuiteContext): void {
   describe('storage', () => {
@@ -219,9 +319,11 @@ export function kernelTests(context: SuiteContext): void {
         const x = await upload(backend, [5, 3], uniform(seededRng(kind.length), 15, -4, 4));
         const out = backend.tensor([5, 3]);
         backend.activationForward(kind, x.tensor, out);
-        const expected = Array.from(x.values, (u) => math.activation(kind, u));
+        const expected = math.activationRows(kind, x.values, 3);
+        // softmax sums a row of exponentials before dividing: cols + 1 rounding steps.
+        const terms = kind === 'softmax' ? 4 : 1;
         const tolerance = expected.map((v) =>
-          kernelTolerance(backend.precision, 1, Math.max(Math.abs(v), 1)),
+          kernelTolerance(backend.precision, terms, Math.max(Math.abs(v), 1)),
         );
         expectClose(await backend.read(out), expected, tolerance, kind);
         backend.activationForward(kind, x.tensor, x.tensor);
@@ -233,17 +335,14 @@ export function kernelTests(context: SuiteContext): void {
       it(`activationBackward ${kind}`, async () => {
         const backend = context.backend();
         const rng = seededRng(kind.length * 3);
-        const yValues = uniform(rng, 15, -4, 4).map((u) => math.activation(kind, u));
+        const yValues = math.activationRows(kind, uniform(rng, 15, -4, 4), 3);
         const y = await upload(backend, [5, 3], yValues);
         const dy = await upload(backend, [5, 3], uniform(rng, 15, -2, 2));
         const out = backend.tensor([5, 3]);
         backend.activationBackward(kind, y.tensor, dy.tensor, out);
-        const expected = Array.from(y.values, (v, i) =>
-          math.activationGradient(kind, v, dy.values[i] as number),
-        );
-        const tolerance = Array.from(dy.values, (g) =>
-          kernelTolerance(backend.precision, 3, Math.abs(g)),
-        );
+        const expected = math.activationGradientRows(kind, y.values, dy.values, 3);
+        const magnitude = gradientMagnitude(kind, y.values, dy.values, 3);
+        const tolerance = magnitude.map((m) => kernelTolerance(backend.precision, 6, m));
         expectClose(await backend.read(out), expected, tolerance, kind);
         for (const t of [y.tensor, dy.tensor, out]) backend.dispose(t);
       });
@@ -259,11 +358,20 @@ export function kernelTests(context: SuiteContext): void {
           const backend = context.backend();
           const [rows, cols] = shape;
           const rng = seededRng(rows * cols + kind.length);
-          const y = await upload(backend, shape, uniform(rng, rows * cols, -2, 2));
-          const t = await upload(backend, shape, uniform(rng, rows * cols, -2, 2));
+          // Cross-entropy takes probabilities: y in (0, 1), t ≥ 0.
+          const [low, high] = kind === 'crossEntropy' ? [0.05, 1] : [-2, 2];
+          const y = await upload(backend, shape, uniform(rng, rows * cols, low, high));
+          const t = await upload(
+            backend,
+            shape,
+            uniform(rng, rows * cols, kind === 'crossEntropy' ? 0 : -2, 2),
+          );
           const out = backend.tensor([1, 1]);
           const expected = math.lossValue(kind, y.values, t.values, cols);
-          const tolerance = kernelTolerance(backend.precision, 2 * rows * cols, expected);
+          // Each term of cross-entropy is t·log(y + ε): the log costs a few ulps of its own size.
+          const magnitude =
+            kind === 'crossEntropy' ? crossEntropyMagnitude(y.values, t.values) : expected;
+          const tolerance = kernelTolerance(backend.precision, 2 * rows * cols + 4, magnitude);
           backend.lossValue(kind, y.tensor, t.tensor, out);
           expectClose(await backend.read(out), [expected], tolerance, 'lossValue');
           backend.fill(out, 1.5);
@@ -305,6 +413,59 @@ export function kernelTests(context: SuiteContext): void {
       backend.dispose(g.tensor);
     });
 
+    for (const [name, update] of Object.entries(OPTIMIZER_UPDATES)) {
+      it(`${name}: three updates of the parameter and its state (optional)`, async (test) => {
+        const backend = context.backend();
+        if (!backend.hasKernel(name as keyof typeof OPTIMIZER_UPDATES)) test.skip();
+        const rng = seededRng(name.length * 41);
+        const p = await upload(backend, [3, 4], uniform(rng, 12, -1, 1));
+        const slots = await Promise.all(
+          Array.from({ length: update.slots }, () =>
+            upload(backend, [3, 4], new Float64Array(12).fill(update.initial)),
+          ),
+        );
+        const w = Float64Array.from(p.values);
+        const state = slots.map((slot) => Float64Array.from(slot.values));
+        const moved = new Float64Array(12);
+        const g = await upload(backend, [3, 4], new Float64Array(12));
+        for (let k = 1; k <= 3; k++) {
+          // Gradients away from 0, where dividing by √h would magnify rounding.
+          const grad = uniform(rng, 12, 0.1, 1).map((v, i) => (i % 3 === 0 ? -v : v));
+          backend.write(g.tensor, grad);
+          const gradValues = await backend.read(g.tensor);
+          const before = w.slice();
+          update.reference(w, gradValues, state, k);
+          for (let i = 0; i < 12; i++)
+            moved[i] = (moved[i] as number) + Math.abs((w[i] as number) - (before[i] as number));
+          update.run(
+            backend,
+            p.tensor,
+            g.tensor,
+            slots.map((slot) => slot.tensor),
+            k,
+          );
+        }
+        const tolerance = Array.from(w, (v, i) =>
+          kernelTolerance(backend.precision, 30, Math.abs(v) + (moved[i] as number) + 1),
+        );
+        expectClose(await backend.read(p.tensor), w, tolerance, `${name} parameter`);
+        for (const [j, slot] of slots.entries()) {
+          const expected = state[j] as Float64Array;
+          const slotTolerance = Array.from(expected, (v) =>
+            kernelTolerance(backend.precision, 30, Math.abs(v) + 1),
+          );
+          expectClose(
+            await backend.read(slot.tensor),
+            expected,
+            slotTolerance,
+            `${name} state ${j}`,
+          );
+        }
+        for (const t of [p.tensor, g.tensor, ...slots.map((slot) => slot.tensor)])
+          backend.dispose(t);
+      });
+    }
+
     it('fill sets every element', async () => {
       const backend = context.backend();
       const t = backend.tensor([3, 2], [1, 2, 3, 4, 5, 6]);
@@ -333,10 +494,11 @@ export function kernelTests(context: SuiteContext): void {
           5,
           abs(b.values),
         );
-        const expected = u.map((v) => math.activation(activation, v));
-        // The activation's slope is at most 1, so an error in u passes through no larger.
+        const expected = math.activationRows(activation, u, 5);
+        // The activation's slope is at most 1 (softmax's row sum too), so an
+        // error in u passes through no larger; softmax adds a row sum of 5 terms.
         const tolerance = magnitude.map((v) =>
-          kernelTolerance(backend.precision, 5, Math.max(v, 1)),
+          kernelTolerance(backend.precision, 11, Math.max(v, 1)),
         );
         expectClose(await backend.read(out), expected, tolerance, 'denseForward');
         for (const t of [x.tensor, w.tensor, b.tensor, out]) backend.dispose(t);
@@ -351,7 +513,7 @@ export function kernelTests(context: SuiteContext): void {
           const rng = seededRng(activation.length * 13 + Number(withInputGradient));
           const x = await upload(backend, [4, 3], uniform(rng, 12, -2, 2));
           const w = await upload(backend, [3, 5], uniform(rng, 15, -2, 2));
-          const yValues = uniform(rng, 20, -2, 2).map((u) => math.activation(activation, u));
+          const yValues = math.activationRows(activation, uniform(rng, 20, -2, 2), 5);
           const y = await upload(backend, [4, 5], yValues);
           const dy = await upload(backend, [4, 5], uniform(rng, 20, -2, 2));
           const delta = backend.tensor([4, 5]);
@@ -369,12 +531,8 @@ export function kernelTests(context: SuiteContext): void {
             gradB,
             withInputGradient ? dx : undefined,
           );
-          const d = Array.from(y.values, (v, i) =>
-            math.activationGradient(activation, v, dy.values[i] as number),
-          );
-          const dAbs = Array.from(y.values, (v, i) =>
-            Math.abs(math.activationGradient(activation, v, 1) * (dy.values[i] as number)),
-          );
+          const d = math.activationGradientRows(activation, y.values, dy.values, 5);
+          const dAbs = gradientMagnitude(activation, y.values, dy.values, 5);
           const bound = (terms: number) => (v: number) =>
             kernelTolerance(backend.precision, terms + 3, Math.max(v, 1));
           const expectedW = math.matMul(x.values, [4, 3], d, [4, 5], true, false);

@@ -4,7 +4,9 @@ import {
   type EpochReport,
   fit,
   fromModelJSON,
+  type KernelName,
   NumpyRng,
+  optimizerStep,
   type Sequential,
   Sgd,
   TEXTBOOK,
@@ -15,15 +17,40 @@ import {
   toModelJSON,
 } from '@nn/core';
 import { describe, expect, it } from 'vitest';
+import classificationReference from '../../fixtures/classification-seed1-mid6-eta0.1.json' with {
+  type: 'json',
+};
+import irisReference from '../../fixtures/iris-seed1-adagrad-dropout0.2.json' with { type: 'json' };
 import textbookReference from '../../fixtures/textbook-seed1-mid3-eta0.1.json' with {
   type: 'json',
 };
+import {
+  type BookFixture,
+  fixtureExample,
+  replayBookFixture,
+  reportedErrors,
+} from '../book-fixtures.js';
 import { createReferenceBackend } from '../reference-backend.js';
 import { kernelTolerance, textbookTolerance } from '../tolerance.js';
 import { expectClose, type SuiteContext, seededRng, uniform } from './context.js';
 
 /** Whole training runs: generous, since a slow backend on a busy machine must not fail by the clock. */
 const TRAINING_TIMEOUT = 300_000;
+
+/** The book's next chapters, short runs: §5.10 for 21 epochs, Iris with dropout for 50. */
+const BOOK_FIXTURES: Record<string, BookFixture & { predictions?: unknown }> = {
+  'classification-seed1-mid6-eta0.1': classificationReference,
+  'iris-seed1-adagrad-dropout0.2': irisReference as BookFixture,
+};
+
+/** Optional kernels a fixture's kernel path calls: dropout's multiply, the optimizer's update. */
+function kernelsNeeded(fixture: BookFixture): KernelName[] {
+  const kernels: KernelName[] = [];
+  if ((fixture.args.dropout ?? 0) > 0) kernels.push('binary');
+  const optimizer = fixture.args.optimizer ?? 'sgd';
+  if (optimizer !== 'sgd') kernels.push(`${optimizer}Update` as KernelName);
+  return kernels;
+}
 
 /** 30 epochs of a 1-4-3-1 tanh network in batches of 8 (the last one 7): errors and final weights. */
 async function miniBatchRun(
@@ -86,7 +113,7 @@ async function parameterValues(network: Sequential): Promise<number[]> {
 
 export function trainingTests(context: SuiteContext): void {
   describe('training', () => {
-    it('Sgd.step moves every parameter by −eta · grad', async () => {
+    it('optimizerStep with SGD moves every parameter by −eta · grad', async () => {
       const backend = context.backend();
       const rng = seededRng(29);
       const network = createRegressionNetwork(backend, {
@@ -103,7 +130,7 @@ export function trainingTests(context: SuiteContext): void {
         before.push(Float64Array.from(await backend.read(p.value)));
         grads.push(Float64Array.from(await backend.read(p.grad)));
       }
-      new Sgd({ eta: 0.25 }).step(backend, parameters);
+      optimizerStep(backend, new Sgd({ eta: 0.25 }).plan(), parameters);
       for (const [i, p] of parameters.entries()) {
         const w = before[i] as Float64Array;
         const g = grads[i] as Float64Array;
@@ -219,6 +246,37 @@ export function trainingTests(context: SuiteContext): void {
         expect(pieces.reports).toEqual(whole.reports);
         expect(pieces.weights).toEqual(whole.weights);
       });
+    }
+
+    for (const [file, fixture] of Object.entries(BOOK_FIXTURES)) {
+      for (const path of TRAINING_PATHS) {
+        it(
+          `the book's ${fixtureExample(fixture)} run (${file}) tracks NumPy, ${path} path`,
+          async (test) => {
+            const backend = context.backend();
+            if (path === 'plan' && !backend.runsPlans) test.skip();
+            const missing = kernelsNeeded(fixture).filter((k) => !backend.hasKernel(k));
+            if (missing.length > 0) test.skip();
+            const { reports, accuracy, expected } = await replayBookFixture(backend, fixture, {
+              path,
+            });
+            const actual = reportedErrors(reports);
+            expect(actual.length).toBe(expected.length);
+            const steps = fixture.args.epoch * (fixtureExample(fixture) === 'iris' ? 9 : 441);
+            const relative = textbookTolerance(backend.precision, steps);
+            expectClose(
+              actual,
+              expected,
+              expected.map((e) => relative * e),
+              `errors (relative tolerance ${relative.toExponential(1)})`,
+            );
+            if (fixture.accuracy !== undefined && backend.precision === 'float64') {
+              expect(accuracy).toEqual(fixture.accuracy);
+            }
+          },
+          TRAINING_TIMEOUT,
+        );
+      }
     }
 
     it('the plan path and the kernel path agree within the precision (2 hidden layers, batches of 8)', async (test) => {

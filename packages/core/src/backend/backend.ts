@@ -173,6 +173,38 @@ export class Backend<S = unknown> {
     this.#call('sgdUpdate', [param, grad, eta]);
   }
 
+  momentumUpdate(
+    param: Tensor<S>,
+    grad: Tensor<S>,
+    velocity: Tensor<S>,
+    eta: number,
+    alpha: number,
+  ): void {
+    this.#call('momentumUpdate', [param, grad, velocity, eta, alpha]);
+  }
+
+  adagradUpdate(param: Tensor<S>, grad: Tensor<S>, h: Tensor<S>, eta: number): void {
+    this.#call('adagradUpdate', [param, grad, h, eta]);
+  }
+
+  rmspropUpdate(param: Tensor<S>, grad: Tensor<S>, h: Tensor<S>, eta: number, rho: number): void {
+    this.#call('rmspropUpdate', [param, grad, h, eta, rho]);
+  }
+
+  adamUpdate(
+    param: Tensor<S>,
+    grad: Tensor<S>,
+    m: Tensor<S>,
+    v: Tensor<S>,
+    eta: number,
+    beta1: number,
+    beta2: number,
+    correction1: number,
+    correction2: number,
+  ): void {
+    this.#call('adamUpdate', [param, grad, m, v, eta, beta1, beta2, correction1, correction2]);
+  }
+
   gatherRows(src: Tensor<S>, indices: Tensor<S>, offset: number, out: Tensor<S>): void {
     this.#call('gatherRows', [src, indices, offset, out]);
   }

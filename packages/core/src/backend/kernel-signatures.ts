@@ -85,7 +85,23 @@ export const KERNEL_SIGNATURES: { readonly [K in KernelName]: Signature<K> } = {
   },
   sgdUpdate: {
     tensors: { param: 0, grad: 1 },
-    shapes: (param, grad) => [['grad', grad, param.rows, param.cols]],
+    shapes: (param, grad) => likeParam(param, { grad }),
+  },
+  momentumUpdate: {
+    tensors: { param: 0, grad: 1, velocity: 2 },
+    shapes: (param, grad, velocity) => likeParam(param, { grad, velocity }),
+  },
+  adagradUpdate: {
+    tensors: { param: 0, grad: 1, h: 2 },
+    shapes: (param, grad, h) => likeParam(param, { grad, h }),
+  },
+  rmspropUpdate: {
+    tensors: { param: 0, grad: 1, h: 2 },
+    shapes: (param, grad, h) => likeParam(param, { grad, h }),
+  },
+  adamUpdate: {
+    tensors: { param: 0, grad: 1, m: 2, v: 3 },
+    shapes: (param, grad, m, v) => likeParam(param, { grad, m, v }),
   },
   gatherRows: {
     tensors: { src: 0, indices: 1, out: 3 },
@@ -140,3 +156,8 @@ export const KERNEL_SIGNATURES: { readonly [K in KernelName]: Signature<K> } = {
     },
   },
 };
+
+/** Rules that every tensor in `others` has param's shape (a gradient, an optimizer's state). */
+function likeParam(param: Tensor, others: Record<string, Tensor>): ShapeRule[] {
+  return Object.entries(others).map(([arg, t]) => [arg, t, param.rows, param.cols] as const);
+}

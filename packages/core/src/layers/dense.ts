@@ -77,7 +77,7 @@ export class Dense<S = unknown> implements Layer<S> {
     return buffers.y;
   }
 
-  backward(dy: Tensor<S>, inputGradient = true): Tensor<S> | undefined {
+  backward(dy: Tensor<S>, inputGradient = true, dyIsDelta = false): Tensor<S> | undefined {
     const x = this.#x;
     const buffers = this.#current;
     if (x === undefined || buffers === undefined) {
@@ -92,7 +92,7 @@ export class Dense<S = unknown> implements Layer<S> {
       weights.value,
       buffers.y,
       dy,
-      this.activation,
+      dyIsDelta ? 'identity' : this.activation,
       buffers.delta,
       weights.grad,
       bias.grad,

@@ -37,19 +37,25 @@ export class Sequential<S = unknown> {
   }
 
   /** The output tensor is owned by the last layer and reused by the next forward. */
-  forward(x: Tensor<S>): Tensor<S> {
+  forward(x: Tensor<S>, training = false): Tensor<S> {
     let y = x;
-    for (let i = 0; i < this.layers.length; i++) y = (this.layers[i] as Layer<S>).forward(y);
+    for (let i = 0; i < this.layers.length; i++) {
+      y = (this.layers[i] as Layer<S>).forward(y, training);
+    }
     return y;
   }
 
-  /** Backpropagates dL/dy of the last forward, filling every parameter's grad. */
-  backward(dy: Tensor<S>): void {
+  /**
+   * Backpropagates dL/dy of the last forward, filling every parameter's
+   * grad; with dyIsDelta it is the gradient at the last activation's input.
+   */
+  backward(dy: Tensor<S>, dyIsDelta = false): void {
     let g = dy;
-    for (let i = this.layers.length - 1; i > 0; i--) {
-      g = (this.layers[i] as Layer<S>).backward(g) as Tensor<S>;
+    const last = this.layers.length - 1;
+    for (let i = last; i > 0; i--) {
+      g = (this.layers[i] as Layer<S>).backward(g, true, dyIsDelta && i === last) as Tensor<S>;
     }
-    (this.layers[0] as Layer<S>).backward(g, false);
+    (this.layers[0] as Layer<S>).backward(g, false, dyIsDelta && last === 0);
   }
 
   parameters(): readonly Parameter<S>[] {
@@ -66,7 +72,7 @@ export class Sequential<S = unknown> {
     }
     const input = this.backend.tensor([x.length / this.inputs, this.inputs], x);
     try {
-      return Float64Array.from(await this.backend.read(this.forward(input)));
+      return Float64Array.from(await this.backend.read(this.forward(input, false)));
     } finally {
       this.backend.dispose(input);
     }

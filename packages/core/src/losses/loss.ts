@@ -1,5 +1,5 @@
 import type { Backend } from '../backend/backend.js';
-import type { LossKind } from '../kernels.js';
+import type { Activation, LossKind } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
 
 /**
@@ -9,6 +9,12 @@ import type { Tensor } from '../tensor.js';
  */
 export interface Loss {
   readonly kind: LossKind;
+  /**
+   * Set when the gradient is taken at the input of this output activation
+   * rather than at its output (cross-entropy on softmax: the book's y − t):
+   * the network's last layer must use it, and skips its activation backward.
+   */
+  readonly outputActivation?: Activation;
   value<S>(
     backend: Backend<S>,
     y: Tensor<S>,
@@ -19,15 +25,16 @@ export interface Loss {
   gradient<S>(backend: Backend<S>, y: Tensor<S>, t: Tensor<S>, out: Tensor<S>): void;
 }
 
-function kernelLoss(kind: LossKind): Loss {
+function kernelLoss(kind: LossKind, outputActivation?: Activation): Loss {
   return {
     kind,
+    ...(outputActivation === undefined ? {} : { outputActivation }),
     value: (backend, y, t, out, accumulate) => backend.lossValue(kind, y, t, out, accumulate),
     gradient: (backend, y, t, out) => backend.lossGradient(kind, y, t, out),
   };
 }
 
-/** The book's loss: ½Σ(y − t)² per sample, summed over the batch; its gradient is y − t. */
+/** The book's regression loss: ½Σ(y − t)² per sample, summed over the batch; its gradient is y − t. */
 export const sumOfSquares: Loss = kernelLoss('sumOfSquares');
 
 /**
@@ -35,3 +42,9 @@ export const sumOfSquares: Loss = kernelLoss('sumOfSquares');
  * batch's objective is the total over its samples (scale eta for big batches).
  */
 export const meanSquaredError: Loss = kernelLoss('meanSquaredError');
+
+/**
+ * The book's classification loss: −Σ t · log(y + 1e-7) per sample over a
+ * softmax output, summed over the batch; its delta at the softmax's input is y − t.
+ */
+export const crossEntropy: Loss = kernelLoss('crossEntropy', 'softmax');

@@ -2,34 +2,36 @@ import type { Backend } from '../backend/backend.js';
 import { checkTensor, expectShape } from '../backend/tensor-checks.js';
 import type { Sequential } from '../layers/sequential.js';
 import type { Loss } from '../losses/loss.js';
-import type { Optimizer } from '../optimizers/optimizer.js';
+import { type OptimizerPlan, optimizerState } from '../optimizers/optimizer.js';
+import type { Tensor } from '../tensor.js';
 import type { EpochSetup, LayerPlan, TrainingPlan } from './training-plan.js';
 
 /**
  * The network, loss and optimizer as a plan, with every tensor's owner,
- * liveness and shape checked here, once; undefined when a layer or the
- * optimizer cannot describe itself (training then composes kernels).
+ * liveness and shape checked here, once; undefined when a layer cannot
+ * describe itself (training then composes kernels).
  */
 export function buildTrainingPlan<S>(
   network: Sequential<S>,
   loss: Loss,
-  optimizer: Optimizer,
+  optimizer: OptimizerPlan<S>,
   setup: EpochSetup<S>,
 ): TrainingPlan<S> | undefined {
   const layers: LayerPlan<S>[] = [];
+  let masks = 0;
   for (const layer of network.layers) {
-    const plan = layer.plan?.();
-    if (plan === undefined) return undefined;
-    layers.push(plan);
+    const draft = layer.plan?.();
+    if (draft === undefined) return undefined;
+    layers.push(
+      draft.kind === 'dropout' ? { ...draft, mask: setup.masks[masks++] as Tensor<S> } : draft,
+    );
   }
-  const optimizerPlan = optimizer.plan?.();
-  if (optimizerPlan === undefined) return undefined;
   const plan: TrainingPlan<S> = {
     ...setup,
     layers,
     parameters: network.parameters(),
     loss: loss.kind,
-    optimizer: optimizerPlan,
+    optimizer,
   };
   checkPlan(network.backend, plan);
   return plan;
@@ -37,35 +39,34 @@ export function buildTrainingPlan<S>(
 
 function checkPlan<S>(backend: Backend<S>, plan: TrainingPlan<S>): void {
   const where = 'training plan';
-  const { x, t } = plan.data;
+  const check = (name: string, t: Tensor<S>, rows: number, cols: number) => {
+    checkTensor(backend, where, name, t);
+    expectShape(where, name, t, rows, cols);
+  };
   const first = plan.layers[0] as LayerPlan<S>;
-  const last = plan.layers[plan.layers.length - 1] as LayerPlan<S>;
-  for (const [name, tensor] of [
-    ['x', x],
-    ['t', t],
-    ['order', plan.order],
-    ['lossTotal', plan.lossTotal],
-  ] as const) {
-    checkTensor(backend, where, name, tensor);
-  }
-  expectShape(where, 'x', x, plan.samples, first.inputs);
-  expectShape(where, 't', t, plan.samples, last.units);
-  expectShape(where, 'order', plan.order, 1, plan.samples);
-  expectShape(where, 'lossTotal', plan.lossTotal, 1, 1);
+  const outputs = (plan.layers[plan.layers.length - 1] as LayerPlan<S>).units;
+  let width = first.kind === 'dense' ? first.inputs : first.units;
+  check('x', plan.data.x, plan.samples, width);
+  check('t', plan.data.t, plan.samples, outputs);
+  check('order', plan.order, 1, plan.samples);
+  check('lossTotal', plan.lossTotal, 1, 1);
   for (const [i, layer] of plan.layers.entries()) {
-    const previous = plan.layers[i - 1];
-    if (previous !== undefined) {
-      expectShape(where, `layer ${i} weights`, layer.weights.value, previous.units, layer.units);
+    if (layer.kind === 'dropout') {
+      check(`layer ${i} mask`, layer.mask, plan.samples, width);
+      continue;
     }
     for (const [name, rows] of [
-      ['weights', layer.inputs],
+      ['weights', width],
       ['bias', 1],
     ] as const) {
-      const parameter = layer[name];
-      checkTensor(backend, where, `layer ${i} ${name}`, parameter.value);
-      checkTensor(backend, where, `layer ${i} ${name} gradient`, parameter.grad);
-      expectShape(where, `layer ${i} ${name}`, parameter.value, rows, layer.units);
-      expectShape(where, `layer ${i} ${name} gradient`, parameter.grad, rows, layer.units);
+      check(`layer ${i} ${name}`, layer[name].value, rows, layer.units);
+      check(`layer ${i} ${name} gradient`, layer[name].grad, rows, layer.units);
     }
+    width = layer.units;
+  }
+  const state = optimizerState(plan.optimizer);
+  for (const [i, t] of state.entries()) {
+    const p = plan.parameters[i % plan.parameters.length];
+    if (p !== undefined) check(`optimizer state ${i}`, t, p.value.rows, p.value.cols);
   }
 }

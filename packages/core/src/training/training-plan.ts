@@ -1,5 +1,6 @@
 import type { Activation, LossKind } from '../kernels.js';
 import type { Parameter } from '../layers/layer.js';
+import type { OptimizerPlan } from '../optimizers/optimizer.js';
 import type { Tensor } from '../tensor.js';
 
 /**
@@ -19,7 +20,8 @@ export interface TrainingPlan<S = unknown> extends EpochSetup<S> {
    */
   readonly parameters: readonly Parameter<S>[];
   readonly loss: LossKind;
-  readonly optimizer: OptimizerPlan;
+  /** The update and its state (one tensor per parameter and slot, owned by the session). */
+  readonly optimizer: OptimizerPlan<S>;
 }
 
 /** What an epoch works on, whichever way its steps run: the data, the order, the batches. */
@@ -40,12 +42,16 @@ export interface EpochSetup<S = unknown> {
   readonly order: Tensor<S>;
   /** 1 × 1: core zeroes it before each epoch; every batch adds its total loss (Loss.value). */
   readonly lossTotal: Tensor<S>;
+  /**
+   * One per dropout layer, in layer order: samples × units, 1 keep / 0 drop;
+   * row i masks the i-th sample of this epoch's order. Core draws them
+   * before each epoch (batch by batch, layer by layer within a batch, as
+   * the book's np.random.rand calls do) and writes them here.
+   */
+  readonly masks: readonly Tensor<S>[];
 }
 
-/**
- * y = activation(x · weights + bias), the book's MiddleLayer and OutputLayer.
- * Further kinds (dropout with masks drawn in core) join this union.
- */
+/** y = activation(x · weights + bias), the book's MiddleLayer and OutputLayer. */
 export interface DensePlan<S = unknown> {
   readonly kind: 'dense';
   readonly inputs: number;
@@ -55,27 +61,30 @@ export interface DensePlan<S = unknown> {
   readonly bias: Parameter<S>;
 }
 
-export type LayerPlan<S = unknown> = DensePlan<S>;
-
-/**
- * The update rule and its hyper-parameters. Optimizers with state (momentum,
- * AdaGrad, RMSProp, Adam) join this union with their state as backend
- * tensors, one per entry of plan.parameters, owned by the optimizer.
- */
-export type OptimizerPlan = SgdPlan;
-
-/** The book's update: w −= eta · grad_w. */
-export interface SgdPlan {
-  readonly kind: 'sgd';
-  readonly eta: number;
+/** The book's dropout: y = x · mask in training, where mask is this epoch's plan.masks entry. */
+export interface DropoutPlan<S = unknown> extends DropoutDraft {
+  readonly mask: Tensor<S>;
 }
+
+/** A dropout layer as it describes itself; the plan adds its epoch's mask. */
+export interface DropoutDraft {
+  readonly kind: 'dropout';
+  readonly units: number;
+  readonly ratio: number;
+}
+
+export type LayerPlan<S = unknown> = DensePlan<S> | DropoutPlan<S>;
+
+/** What Layer.plan returns: the plan of a layer without the session's tensors. */
+export type LayerDraft<S = unknown> = DensePlan<S> | DropoutDraft;
 
 /** What a backend's compilePlan returns: runs steps of one plan. */
 export interface PlanRunner {
   /**
    * Runs batches first … first + count − 1 of the current epoch, each one
-   * full step: gather its rows of data by plan.order, forward, add its loss
-   * to plan.lossTotal, backward, and update every parameter.
+   * full step: gather its rows of data by plan.order (and of each mask),
+   * forward, add its loss to plan.lossTotal, backward, and update every
+   * parameter (Adam: counting the step in plan.optimizer.steps).
    */
   runBatches(first: number, count: number): void;
   /** Frees whatever the runner allocated (not the plan's tensors). */

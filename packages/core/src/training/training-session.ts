@@ -1,14 +1,16 @@
 import { checkTensor } from '../backend/tensor-checks.js';
 import { NNError } from '../errors.js';
+import { Dense } from '../layers/dense.js';
+import { Dropout } from '../layers/dropout.js';
 import type { Sequential } from '../layers/sequential.js';
 import { type Loss, sumOfSquares } from '../losses/loss.js';
-import type { Optimizer } from '../optimizers/optimizer.js';
+import { type Optimizer, type OptimizerPlan, optimizerState } from '../optimizers/optimizer.js';
 import type { Rng } from '../rng/rng.js';
 import type { Tensor } from '../tensor.js';
 import { requireInteger, requireOneOf } from '../validate.js';
 import { buildTrainingPlan } from './build-plan.js';
 import { kernelRunner } from './kernel-runner.js';
-import type { EpochSetup, PlanRunner } from './training-plan.js';
+import { batchRows, type EpochSetup, type PlanRunner } from './training-plan.js';
 
 /** Training data, row-major: x is samples × inputs, t is samples × outputs. */
 export interface Dataset {
@@ -53,6 +55,12 @@ export interface SessionOptions {
 
 export interface TrainingHooks {
   onInterval?: (report: EpochReport) => void | Promise<void>;
+  /**
+   * Called before every epoch with its index, awaited: the place to measure
+   * the network as the epoch finds it (the book's Iris errors, taken at the
+   * start of each epoch).
+   */
+  onEpochStart?: (epoch: number) => void | Promise<void>;
   /** Called after every epoch with its index; reads nothing back, so it costs nothing on a GPU. */
   onEpoch?: (epoch: number) => void;
   /**
@@ -80,8 +88,10 @@ export class TrainingSession<S = unknown> {
   readonly path: TrainingPath;
   readonly #rng: Rng;
   readonly #setup: EpochSetup<S>;
+  readonly #optimizer: OptimizerPlan<S>;
   readonly #runner: PlanRunner;
   readonly #order: Int32Array;
+  readonly #dropouts: readonly { ratio: number; units: number; mask: Float64Array }[];
   #epoch: number;
   #lastReport: EpochReport | undefined;
   #running = false;
@@ -102,10 +112,17 @@ export class TrainingSession<S = unknown> {
         `batch size ${batchSize} is larger than the ${samples} samples, and dropRemainder leaves no batch; lower the batch size`,
       );
     }
+    const loss = options.loss ?? sumOfSquares;
+    checkOutputActivation(network, loss);
     this.network = network;
     this.#rng = options.rng;
     this.#order = new Int32Array(samples);
-    const loss = options.loss ?? sumOfSquares;
+    const dropouts = network.layers.filter((layer) => layer instanceof Dropout);
+    this.#dropouts = dropouts.map(({ ratio, units }) => ({
+      ratio,
+      units,
+      mask: new Float64Array(samples * units),
+    }));
     const backend = network.backend;
     const owned: Tensor<S>[] = [];
     const track = (t: Tensor<S>): Tensor<S> => {
@@ -113,6 +130,8 @@ export class TrainingSession<S = unknown> {
       return t;
     };
     try {
+      this.#optimizer = options.optimizer.plan(backend, network.parameters());
+      owned.push(...optimizerState(this.#optimizer));
       this.#setup = {
         batchSize,
         samples,
@@ -124,14 +143,15 @@ export class TrainingSession<S = unknown> {
         },
         order: track(backend.tensor([1, samples])),
         lossTotal: track(backend.tensor([1, 1])),
+        masks: dropouts.map((d) => track(backend.tensor([samples, d.units]))),
       };
       const plan =
         askedPath === 'plan'
-          ? buildTrainingPlan(network, loss, options.optimizer, this.#setup)
+          ? buildTrainingPlan(network, loss, this.#optimizer, this.#setup)
           : undefined;
       const planRunner = plan === undefined ? undefined : backend.compilePlan(plan);
       this.path = planRunner === undefined ? 'kernels' : 'plan';
-      this.#runner = planRunner ?? kernelRunner(network, loss, options.optimizer, this.#setup);
+      this.#runner = planRunner ?? kernelRunner(network, loss, this.#optimizer, this.#setup);
     } catch (error) {
       for (const t of owned) backend.dispose(t);
       throw error;
@@ -198,18 +218,21 @@ export class TrainingSession<S = unknown> {
     this.#disposed = true;
     const backend = this.network.backend;
     this.#runner.dispose();
-    const { data, order, lossTotal } = this.#setup;
-    for (const t of [data.x, data.t, order, lossTotal]) backend.dispose(t);
+    const { data, order, lossTotal, masks } = this.#setup;
+    for (const t of [data.x, data.t, order, lossTotal, ...masks]) backend.dispose(t);
+    for (const t of optimizerState(this.#optimizer)) backend.dispose(t);
   }
 
   async #runEpoch(hooks: Omit<TrainingHooks, 'onInterval'>): Promise<EpochReport | undefined> {
     const backend = this.network.backend;
     const { order, lossTotal, batches, samples, batchSize, dropRemainder } = this.#setup;
     const epoch = this.#epoch;
+    await hooks.onEpochStart?.(epoch);
     const indices = this.#order;
     for (let i = 0; i < samples; i++) indices[i] = i;
     this.#rng.shuffle(indices);
     backend.write(order, indices);
+    this.#drawMasks();
     backend.fill(lossTotal, 0);
     if (hooks.onBatch === undefined) {
       this.#runner.runBatches(0, batches);
@@ -239,6 +262,28 @@ export class TrainingSession<S = unknown> {
     return undefined;
   }
 
+  /**
+   * This epoch's dropout masks, in the book's order of np.random.rand calls:
+   * batch by batch, and within a batch one rows × units draw per dropout
+   * layer, input side first; keep a unit where the draw is > ratio.
+   */
+  #drawMasks(): void {
+    if (this.#dropouts.length === 0) return;
+    const { batches, batchSize, masks } = this.#setup;
+    for (let batch = 0; batch < batches; batch++) {
+      const rows = batchRows(this.#setup, batch);
+      for (const { ratio, units, mask } of this.#dropouts) {
+        const start = batch * batchSize * units;
+        for (let i = start; i < start + rows * units; i++) {
+          mask[i] = this.#rng.random() > ratio ? 1 : 0;
+        }
+      }
+    }
+    for (const [i, { mask }] of this.#dropouts.entries()) {
+      this.network.backend.write(masks[i] as Tensor<S>, mask);
+    }
+  }
+
   #checkUsable(): void {
     if (this.#disposed) {
       throw new NNError(
@@ -259,6 +304,18 @@ export class TrainingSession<S = unknown> {
   }
 }
 
+/** A loss taken at an output activation's input (cross-entropy) needs that activation last. */
+function checkOutputActivation(network: Sequential<unknown>, loss: Loss): void {
+  if (loss.outputActivation === undefined) return;
+  const last = network.layers[network.layers.length - 1];
+  if (!(last instanceof Dense) || last.activation !== loss.outputActivation) {
+    throw new NNError(
+      'NN_INVALID_ARGUMENT',
+      `the ${loss.kind} loss needs a last dense layer with the ${loss.outputActivation} activation; change the output layer or the loss`,
+    );
+  }
+}
+
 /** everyEpochChecked: the loss was checked at every earlier epoch, so this one is the first bad one. */
 function checkFinite(total: number, epoch: number, everyEpochChecked: boolean): void {
   if (Number.isFinite(total)) return;
@@ -269,7 +326,7 @@ function checkFinite(total: number, epoch: number, everyEpochChecked: boolean): 
   );
 }
 
-function checkDataset(data: Dataset, inputs: number, outputs: number): number {
+export function checkDataset(data: Dataset, inputs: number, outputs: number): number {
   const samples = data.x.length / inputs;
   if (data.x.length === 0 || !Number.isInteger(samples)) {
     throw new NNError(
