@@ -87,7 +87,7 @@ export function activation(kind: Exclude<Activation, 'softmax'>, u: number): num
     case 'tanh':
       return Math.tanh(u);
     case 'relu':
-      return u <= 0 ? 0 : u;
+      return Math.max(0, u);
   }
 }
 
