@@ -9,10 +9,11 @@ import {
 } from 'chart.js';
 
 /**
- * What the regression chart needs registered with Chart.js, rather than
- * chart.js/auto: `Chart.register(...regressionChartComponents)`.
+ * What every @nn/viz chart needs registered with Chart.js, rather than
+ * chart.js/auto: `Chart.register(...chartComponents)`. The classification
+ * chart brings its surface plugin in its own config.
  */
-export const regressionChartComponents: ChartComponentLike[] = [
+export const chartComponents: ChartComponentLike[] = [
   ScatterController,
   LineElement,
   PointElement,
@@ -20,3 +21,6 @@ export const regressionChartComponents: ChartComponentLike[] = [
   Title,
   Legend,
 ];
+
+/** The same list under the name the regression chart's callers know. */
+export const regressionChartComponents: ChartComponentLike[] = chartComponents;

@@ -1,4 +1,6 @@
-import type { ChartConfiguration } from 'chart.js';
+import { type AxisBounds, finiteRange, roundOut } from './axis-bounds.js';
+import { epochTitle } from './chart-title.js';
+import { type ScatterChartConfig, staticOptions, type XY } from './scatter-chart.js';
 
 /** One frame of the regression chart: the data, the network's predictions at x, and where training is. */
 export interface RegressionFrame {
@@ -10,21 +12,12 @@ export interface RegressionFrame {
   error: number;
 }
 
-export interface AxisBounds {
-  x: readonly [number, number];
-  y: readonly [number, number];
-}
-
-export type RegressionChartConfig = ChartConfiguration<'scatter', { x: number; y: number }[]>;
+export type RegressionChartConfig = ScatterChartConfig;
 
 /** The book's title: "Epoch i/N  Error e", e to 6 significant digits so it stays one short line. */
-export function regressionTitle(
+export const regressionTitle: (
   frame: Pick<RegressionFrame, 'epoch' | 'epochs' | 'error'>,
-): string {
-  const error = Number(frame.error.toPrecision(6));
-  const text = error !== 0 && Math.abs(error) < 1e-4 ? error.toExponential() : String(error);
-  return `Epoch ${frame.epoch}/${frame.epochs}  Error ${text}`;
-}
+) => string = epochTitle;
 
 /**
  * Axes fixed by the data alone (x's range; the target's range with a quarter
@@ -41,8 +34,7 @@ export function regressionBounds(x: ArrayLike<number>, target: ArrayLike<number>
 /**
  * The chart shared by the CLI and the web app: the target as a dashed line,
  * the predictions at the training inputs as "+" markers, the epoch and error
- * in the title. Static (no animation, not responsive) so every frame renders
- * the same in Node and in a browser.
+ * in the title.
  */
 export function regressionChartConfig(
   frame: RegressionFrame,
@@ -74,9 +66,7 @@ export function regressionChartConfig(
       ],
     },
     options: {
-      animation: false,
-      responsive: false,
-      events: [],
+      ...staticOptions(),
       scales: {
         x: { type: 'linear', min: bounds.x[0], max: bounds.x[1] },
         y: { type: 'linear', min: bounds.y[0], max: bounds.y[1] },
@@ -90,7 +80,7 @@ export function regressionChartConfig(
   };
 }
 
-function points(x: ArrayLike<number>, y: ArrayLike<number>): { x: number; y: number }[] {
+function points(x: ArrayLike<number>, y: ArrayLike<number>): XY[] {
   if (x.length !== y.length) {
     throw new RangeError(
       `regression chart: ${x.length} x values but ${y.length} y values; pass one y per x`,
@@ -99,22 +89,8 @@ function points(x: ArrayLike<number>, y: ArrayLike<number>): { x: number; y: num
   return Array.from({ length: x.length }, (_, i) => ({ x: x[i] as number, y: y[i] as number }));
 }
 
-/** [min, max] widened to multiples of half the span's power of ten. */
-function roundOut(min: number, max: number): [number, number] {
-  const step = 10 ** Math.floor(Math.log10(max - min || 1)) / 2;
-  return [Math.floor(min / step) * step, Math.ceil(max / step) * step];
-}
-
 function range(values: ArrayLike<number>): [number, number] {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (Number.isFinite(v)) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-  }
-  if (min > max) throw new RangeError('regression chart: no finite values to draw');
-  return [min, max];
+  const range = finiteRange(values);
+  if (range === undefined) throw new RangeError('regression chart: no finite values to draw');
+  return range;
 }

@@ -1,15 +1,16 @@
 import { GlobalFonts } from '@napi-rs/canvas';
-import { GifReader } from 'omggif';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { RegressionFrame } from '../src/index.js';
 import {
   BUNDLED_FONT_FAMILY,
   encodeGif,
+  GifWriter,
   registerBundledFont,
   renderRegressionGif,
   renderRegressionPng,
 } from '../src/node/index.js';
+import { decodeGif, nonWhitePixels } from './pixels.js';
 
 const x = Array.from({ length: 63 }, (_, i) => (i * 0.1 - Math.PI) / Math.PI);
 const target = x.map((_, i) => Math.sin(i * 0.1));
@@ -22,27 +23,9 @@ const frames: RegressionFrame[] = Array.from({ length: 11 }, (_, k) => ({
   error: 0.3 / (k + 1),
 }));
 
-function decodeFrames(gif: Uint8Array): { reader: GifReader; frames: Uint8Array[] } {
-  const reader = new GifReader(gif);
-  const decoded = Array.from({ length: reader.numFrames() }, (_, i) => {
-    const pixels = new Uint8Array(reader.width * reader.height * 4);
-    reader.decodeAndBlitFrameRGBA(i, pixels);
-    return pixels;
-  });
-  return { reader, frames: decoded };
-}
-
-function nonWhitePixels(rgba: Uint8Array): number {
-  let count = 0;
-  for (let i = 0; i < rgba.length; i += 4) {
-    if (rgba[i] !== 255 || rgba[i + 1] !== 255 || rgba[i + 2] !== 255) count++;
-  }
-  return count;
-}
-
 describe('renderRegressionGif', () => {
   const gif = renderRegressionGif(frames);
-  const { reader, frames: decoded } = decodeFrames(gif);
+  const { reader, frames: decoded } = decodeGif(gif);
 
   it('writes one 480×320 frame per training frame, looping forever', () => {
     expect(reader.numFrames()).toBe(11);
@@ -100,5 +83,29 @@ describe('encodeGif', () => {
     expect(() => encodeGif([new Uint8ClampedArray(8)], { width: 2, height: 2 })).toThrow(
       /frame 0 has 8 bytes/,
     );
+  });
+});
+
+describe('GifWriter', () => {
+  const red = (alpha: number) => new Uint8ClampedArray([255, 0, 0, alpha, 255, 0, 0, alpha]);
+
+  it('encodes each frame as it is added, so the caller may reuse its pixels at once', () => {
+    const writer = new GifWriter({ width: 2, height: 1, delayMs: 100, lastDelayMs: 700 });
+    const pixels = red(255);
+    writer.add(pixels);
+    pixels.set([0, 0, 255, 255, 0, 0, 255, 255]);
+    writer.add(pixels);
+    const { reader, frames } = decodeGif(writer.finish());
+    expect(reader.numFrames()).toBe(2);
+    expect(Array.from(frames[0]?.slice(0, 3) ?? [])).toEqual([255, 0, 0]);
+    expect(Array.from(frames[1]?.slice(0, 3) ?? [])).toEqual([0, 0, 255]);
+    expect([reader.frameInfo(0).delay, reader.frameInfo(1).delay]).toEqual([10, 70]);
+  });
+
+  it('refuses frames once finished', () => {
+    const writer = new GifWriter({ width: 2, height: 1 });
+    writer.add(red(255));
+    writer.finish();
+    expect(() => writer.add(red(255))).toThrow(/finished/);
   });
 });

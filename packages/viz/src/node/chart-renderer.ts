@@ -1,30 +1,26 @@
 import { type Canvas, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { Chart, type ChartItem } from 'chart.js';
-import { regressionChartComponents } from '../chart-components.js';
+import { Chart, type ChartItem, type Plugin } from 'chart.js';
+import { chartComponents } from '../chart-components.js';
 import { type ChartSize, DEFAULT_CHART_SIZE, whiteBackground } from '../export-style.js';
-import {
-  type AxisBounds,
-  type RegressionFrame,
-  regressionBounds,
-  regressionChartConfig,
-} from '../regression-chart.js';
+import type { ScatterChartConfig, XY } from '../scatter-chart.js';
 import { registerBundledFont } from './bundled-font.js';
 
 let chartReady = false;
 
 /**
- * Draws regression frames on one @napi-rs/canvas with one Chart.js chart,
- * reused from frame to frame (building a chart costs more than drawing it).
+ * Draws @nn/viz chart configs (regression, classification, error curves) on
+ * one @napi-rs/canvas with one Chart.js chart, reused from frame to frame
+ * (building a chart costs more than drawing it), on an opaque white page.
  */
 export class ChartRenderer {
   readonly width: number;
   readonly height: number;
   readonly #canvas: Canvas;
   readonly #context: SKRSContext2D;
-  #chart: Chart<'scatter', { x: number; y: number }[]> | undefined;
-  #bounds: AxisBounds | undefined;
+  #chart: Chart<'scatter', XY[]> | undefined;
+  #plugins: Plugin<'scatter'>[] = [];
 
-  constructor(size: ChartSize = DEFAULT_CHART_SIZE, bounds?: AxisBounds) {
+  constructor(size: ChartSize = DEFAULT_CHART_SIZE) {
     for (const [name, value] of Object.entries(size)) {
       if (!Number.isInteger(value) || value < 16 || value > 4096) {
         throw new RangeError(
@@ -33,34 +29,33 @@ export class ChartRenderer {
       }
     }
     if (!chartReady) {
-      Chart.register(...regressionChartComponents);
+      Chart.register(...chartComponents);
       Chart.defaults.font.family = registerBundledFont();
       chartReady = true;
     }
     this.width = size.width;
     this.height = size.height;
-    this.#bounds = bounds;
     this.#canvas = createCanvas(size.width, size.height);
     this.#context = this.#canvas.getContext('2d');
   }
 
-  /** Draws the frame; the axes are fixed by the first frame unless bounds were given. */
-  draw(frame: RegressionFrame): void {
-    this.#bounds ??= regressionBounds(frame.x, frame.target);
-    const config = regressionChartConfig(frame, this.#bounds);
+  /** Draws a chart; one with other plugins than the last (another kind of chart) gets a new Chart. */
+  draw(config: ScatterChartConfig): void {
+    const plugins = [whiteBackground, ...(config.plugins ?? [])];
     const chart = this.#chart;
-    if (chart === undefined) {
-      config.plugins = [whiteBackground];
-      // Chart.js takes any 2D context that has a `canvas`; @napi-rs/canvas's is one.
-      this.#chart = new Chart(this.#context as unknown as ChartItem, config);
+    if (chart !== undefined && samePlugins(plugins, this.#plugins)) {
+      chart.data = config.data;
+      chart.options = config.options ?? {};
+      chart.update();
       return;
     }
-    chart.data = config.data;
-    chart.options = config.options ?? {};
-    chart.update();
+    chart?.destroy();
+    this.#plugins = plugins;
+    // Chart.js takes any 2D context that has a `canvas`; @napi-rs/canvas's is one.
+    this.#chart = new Chart(this.#context as unknown as ChartItem, { ...config, plugins });
   }
 
-  /** The pixels of the last frame drawn, RGBA row by row. */
+  /** The pixels of the last chart drawn, RGBA row by row. */
   pixels(): Uint8ClampedArray {
     return this.#context.getImageData(0, 0, this.width, this.height).data;
   }
@@ -72,5 +67,10 @@ export class ChartRenderer {
   destroy(): void {
     this.#chart?.destroy();
     this.#chart = undefined;
+    this.#plugins = [];
   }
+}
+
+function samePlugins(a: readonly Plugin<'scatter'>[], b: readonly Plugin<'scatter'>[]): boolean {
+  return a.length === b.length && a.every((plugin, i) => plugin === b[i]);
 }
