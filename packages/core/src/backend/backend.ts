@@ -16,6 +16,14 @@ import { checkShape, checkTensor, expectShape } from './tensor-checks.js';
 
 const BYTES_PER_ELEMENT: Record<Precision, number> = { float32: 4, float64: 8 };
 
+/** Each kernel's tensor arguments as [name, position] pairs, listed once rather than on every call. */
+const TENSOR_ARGS = Object.fromEntries(
+  Object.entries(KERNEL_SIGNATURES).map(([name, signature]) => [
+    name,
+    Object.entries(signature.tensors),
+  ]),
+) as unknown as Record<KernelName, readonly (readonly [string, number])[]>;
+
 /**
  * A driver made safe to call: tensor handles, memory accounting, and every
  * kernel call checked against its signature (owner, liveness, shapes). The
@@ -256,12 +264,14 @@ export class Backend<S = unknown> {
         `backend '${this.name}' does not implement kernel '${name}'; add it to the backend's kernel table or pick another backend`,
       );
     }
-    const signature = KERNEL_SIGNATURES[name];
-    for (const [arg, index] of Object.entries(signature.tensors)) {
+    const tensorArgs = TENSOR_ARGS[name];
+    for (let i = 0; i < tensorArgs.length; i++) {
+      const [arg, index] = tensorArgs[i] as (typeof tensorArgs)[number];
       const t = args[index] as Tensor | undefined;
       // Only denseBackward's dx may be left out; every other tensor argument is required.
       if (t !== undefined) checkTensor(this, name, arg, t);
     }
+    const signature = KERNEL_SIGNATURES[name];
     const shapes = signature.shapes as (...a: typeof args) => ReturnType<typeof signature.shapes>;
     for (const [arg, t, rows, cols] of shapes(...args)) expectShape(name, arg, t, rows, cols);
     kernel(...args);

@@ -197,10 +197,21 @@ export class TrainingSession<S = unknown> {
     this.#pauseRequested = false;
     try {
       const end = Math.min(this.#epoch + epochs, this.epochs);
+      const backend = this.network.backend;
+      // Nothing is awaited unless a hook or the backend needs it: an epoch
+      // of a small network takes microseconds, and a microtask each would show.
       while (this.#epoch < end && !this.#pauseRequested) {
-        const report = await this.#runEpoch(hooks);
+        const epoch = this.#epoch;
+        if (hooks.onEpochStart !== undefined) await hooks.onEpochStart(epoch);
+        this.#startEpoch();
+        if (hooks.onBatch === undefined) this.#runner.runBatches(0, this.#setup.batches);
+        else await this.#runBatchByBatch(hooks.onBatch);
+        this.#epoch = epoch + 1;
+        const report = backend.capabilities.syncRead
+          ? this.#endEpoch(epoch, () => backend.readSync(this.#setup.lossTotal)[0] as number)
+          : await this.#endEpochAsync(epoch);
         if (report !== undefined) yield report;
-        hooks.onEpoch?.(this.#epoch - 1);
+        hooks.onEpoch?.(epoch);
       }
     } finally {
       this.#running = false;
@@ -223,42 +234,54 @@ export class TrainingSession<S = unknown> {
     for (const t of optimizerState(this.#optimizer)) backend.dispose(t);
   }
 
-  async #runEpoch(hooks: Omit<TrainingHooks, 'onInterval'>): Promise<EpochReport | undefined> {
+  /** A fresh shuffle of the samples (and of the dropout masks), and the loss total zeroed. */
+  #startEpoch(): void {
     const backend = this.network.backend;
-    const { order, lossTotal, batches, samples, batchSize, dropRemainder } = this.#setup;
-    const epoch = this.#epoch;
-    await hooks.onEpochStart?.(epoch);
+    const { order, lossTotal, samples } = this.#setup;
     const indices = this.#order;
     for (let i = 0; i < samples; i++) indices[i] = i;
     this.#rng.shuffle(indices);
     backend.write(order, indices);
     this.#drawMasks();
     backend.fill(lossTotal, 0);
-    if (hooks.onBatch === undefined) {
-      this.#runner.runBatches(0, batches);
-    } else {
-      for (let batch = 0; batch < batches; batch++) {
-        this.#runner.runBatches(batch, 1);
-        const pending = hooks.onBatch();
-        if (pending !== undefined) await pending;
-      }
+  }
+
+  async #runBatchByBatch(onBatch: () => void | Promise<void>): Promise<void> {
+    for (let batch = 0; batch < this.#setup.batches; batch++) {
+      this.#runner.runBatches(batch, 1);
+      const pending = onBatch();
+      if (pending !== undefined) await pending;
     }
-    this.#epoch = epoch + 1;
+  }
+
+  /**
+   * Checks the epoch's summed loss (read by `total`) and makes its report
+   * when the epoch is reported: every interval and the last.
+   */
+  #endEpoch(epoch: number, total: () => number): EpochReport | undefined {
+    const { batches, samples, batchSize, dropRemainder } = this.#setup;
+    const syncRead = this.network.backend.capabilities.syncRead;
     // The error averages over the samples trained on: all of them unless the remainder is dropped.
     const trained = dropRemainder ? batches * batchSize : samples;
+    const error = total() / trained;
+    checkFinite(error, epoch, syncRead);
     const last = epoch === this.epochs - 1;
-    if (epoch % this.interval === 0 || last) {
-      const error = ((await backend.read(lossTotal))[0] as number) / trained;
-      checkFinite(error, epoch, backend.capabilities.syncRead);
-      this.#lastReport = { epoch, error, last };
-      return this.#lastReport;
+    if (epoch % this.interval !== 0 && !last) return undefined;
+    this.#lastReport = { epoch, error, last };
+    return this.#lastReport;
+  }
+
+  /**
+   * Backends without synchronous reads read the loss only at reported
+   * epochs; otherwise they flush, so a queue never outgrows an epoch.
+   */
+  async #endEpochAsync(epoch: number): Promise<EpochReport | undefined> {
+    const backend = this.network.backend;
+    if (epoch % this.interval === 0 || epoch === this.epochs - 1) {
+      const total = (await backend.read(this.#setup.lossTotal))[0] as number;
+      return this.#endEpoch(epoch, () => total);
     }
-    if (backend.capabilities.syncRead) {
-      checkFinite(backend.readSync(lossTotal)[0] as number, epoch, true);
-    } else {
-      // A backend that queues its kernels runs them here, so the queue never outgrows an epoch.
-      await backend.flush();
-    }
+    await backend.flush();
     return undefined;
   }
 
