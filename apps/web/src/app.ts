@@ -5,8 +5,10 @@ import { connectTrainer, type TrainerConnection, type TrainerThread } from './co
 import { download } from './download.js';
 import { ErrorChart } from './error-chart.js';
 import { FitChart } from './fit-chart.js';
-import { CsvError, parseCsv, type TrainingData } from './parse-csv.js';
+import { MAX_CSV_BYTES, parseCsv, type TrainingData } from './parse-csv.js';
 import type { BackendInfo, IntervalReport, TrainerEvent, TrainerStatus } from './protocol.js';
+import { MAX_MODEL_BYTES } from './read-model.js';
+import { readTextFile } from './read-text-file.js';
 import {
   formatSetting,
   parseSettings,
@@ -16,6 +18,7 @@ import {
   settingsToQuery,
 } from './settings.js';
 import { setupCharts } from './setup-charts.js';
+import { shorten } from './shorten.js';
 import { offerWebGpuOption } from './webgpu-option.js';
 
 const FIELDS = [
@@ -32,6 +35,8 @@ const FIELDS = [
 
 /** The CLI's limit (--gif): past this a GIF takes long to draw and is too big to share. */
 const MAX_GIF_FRAMES = 500;
+/** A message longer than this (a value echoed from a file) is cut in the middle. */
+const MAX_MESSAGE_LENGTH = 300;
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -211,12 +216,15 @@ export class App {
     if (file === undefined) return;
     const problem = element('csv-error');
     try {
-      const data = parseCsv(await file.text());
+      const data = parseCsv(await readTextFile(file, MAX_CSV_BYTES, 'CSV files'));
       problem.textContent = '';
       this.#useData(data, file.name);
     } catch (error) {
-      if (!(error instanceof CsvError)) throw error;
-      problem.textContent = `${file.name}: ${error.message}`;
+      // Too large, malformed, or unreadable (moved since it was picked): said in the page.
+      problem.textContent = shorten(
+        `${file.name}: ${(error as Error).message}`,
+        MAX_MESSAGE_LENGTH,
+      );
     } finally {
       input.value = '';
     }
@@ -233,8 +241,16 @@ export class App {
   async #importModel(input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
     if (file === undefined) return;
-    this.#send({ type: 'import-model', text: await file.text() });
-    input.value = '';
+    try {
+      this.#send({
+        type: 'import-model',
+        text: await readTextFile(file, MAX_MODEL_BYTES, 'model files'),
+      });
+    } catch (error) {
+      this.#showMessage(`${file.name}: ${(error as Error).message}`);
+    } finally {
+      input.value = '';
+    }
   }
 
   async #export(work: () => Promise<void>): Promise<void> {
@@ -291,7 +307,7 @@ export class App {
   }
 
   #showMessage(text: string): void {
-    element('message').textContent = text;
+    element('message').textContent = shorten(text, MAX_MESSAGE_LENGTH);
   }
 
   #showProblems(messages: string[]): void {

@@ -37,7 +37,7 @@ export interface IntervalReport {
 export type TrainerEvent =
   | { type: 'backend'; info: BackendInfo }
   | { type: 'status'; status: TrainerStatus }
-  /** After every slice of epochs: `epoch` epochs are done, the last with this error. */
+  /** After every slice of epochs: `epoch` epochs are done; `error` is the last reported epoch's. */
   | {
       type: 'progress';
       epoch: number;

@@ -61,8 +61,8 @@ export interface ParsedSettings {
 /** The raw text of each setting, as in a form or a URL query. */
 export type SettingsText = Partial<Record<keyof Settings, string>>;
 
-const MAX_WIDTH = 256;
-const MAX_LAYERS = 8;
+export const MAX_WIDTH = 256;
+export const MAX_LAYERS = 8;
 const MAX_EPOCHS = 1_000_000;
 
 /**

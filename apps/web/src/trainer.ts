@@ -1,19 +1,20 @@
 import {
+  type Backend,
   createRegressionNetwork,
   DefaultRng,
-  fit,
   fromModelJSON,
   isNNError,
   NumpyRng,
-  parseModel,
   type Rng,
   type Sequential,
   Sgd,
   TEXTBOOK,
+  TrainingSession,
   toModelJSON,
 } from '@nn/core';
 import { type LoadedBackend, loadBackend } from './load-backend.js';
 import type { TrainerEvent, TrainerRequest, TrainerStatus } from './protocol.js';
+import { readModel } from './read-model.js';
 import type { BackendId, Settings } from './settings.js';
 
 export interface TrainerOptions {
@@ -35,19 +36,21 @@ interface Run {
   network: Sequential;
   rng: Rng;
   optimizer: Sgd;
-  /** Epochs done. */
-  epoch: number;
+  /** Owns the uploaded data and the buffers; counts the epochs done. */
+  session: TrainingSession;
+  /** The error of the last reported epoch, carried across a backend switch. */
   error: number | null;
-  /** Time spent in fit so far: the training time the page reports. */
+  /** Time spent training so far: the training time the page reports. */
   trainingMs: number;
 }
 
 /**
- * Trains the regression network in slices of epochs: each slice is one call
- * of core's fit, ending at the next reported epoch at the latest, so the
- * reports, the rng stream and the weights are exactly those of one long fit.
- * Between slices it yields, so pause, step and backend switches land within
- * one slice. It runs the same in a worker or on the main thread.
+ * Trains the regression network through one core TrainingSession per run,
+ * in slices of epochs (`session.run(n)`): the data is uploaded once, and
+ * the reports, the rng stream and the weights are exactly those of one long
+ * run. Between slices it yields, and pause stops the session after its
+ * current epoch, so pause, step and backend switches land within one slice.
+ * It runs the same in a worker or on the main thread.
  */
 export class Trainer {
   readonly #post: (event: TrainerEvent) => void;
@@ -71,8 +74,8 @@ export class Trainer {
 
   /** Handles requests one at a time, in order; a failure is posted, never thrown. */
   handle(request: TrainerRequest): Promise<void> {
-    // Pause lands after the current slice, not behind queued work.
-    if (request.type === 'pause') this.#stopRequested = true;
+    // Pause lands after the current epoch, not behind queued work.
+    if (request.type === 'pause') this.#requestStop();
     this.#queue = this.#queue
       .then(() => this.#process(request))
       .catch((error) => this.#fail(error));
@@ -98,7 +101,7 @@ export class Trainer {
         const run = this.#run;
         if (run === undefined || this.#status === 'done') return;
         await this.#slice(run, 1);
-        this.#setStatus(run.epoch >= run.settings.epochs ? 'done' : 'paused');
+        this.#setStatus(run.session.done ? 'done' : 'paused');
         return;
       }
       case 'switch-backend':
@@ -122,75 +125,48 @@ export class Trainer {
     const loaded = await loadBackend(settings.backend, this.#kernelSliceMs);
     const rng =
       settings.rng === 'numpy' ? new NumpyRng(settings.seed) : new DefaultRng(settings.seed);
-    let network: Sequential;
-    try {
-      network = createRegressionNetwork(loaded.backend, {
+    const optimizer = new Sgd({ eta: settings.eta });
+    const fields = { settings, data, loaded, rng, optimizer, error: null, trainingMs: 0 };
+    const build = (backend: Backend) =>
+      createRegressionNetwork(backend, {
         hidden: settings.hidden,
         activation: settings.activation,
         rng,
         wbWidth: TEXTBOOK.wbWidth,
       });
-    } catch (error) {
-      loaded.backend.destroy();
-      throw error;
-    }
-    this.#replace({
-      settings,
-      data,
-      loaded,
-      network,
-      rng,
-      optimizer: new Sgd({ eta: settings.eta }),
-      epoch: 0,
-      error: null,
-      trainingMs: 0,
-    });
+    this.#replace(startRun(fields, build, 0, true));
     this.#setStatus('ready');
     await this.#postProgress(this.#run as Run, true);
   }
 
-  /** Moves the trained weights to the new backend; the rng and epoch carry on, so the run goes on. */
+  /**
+   * Moves the trained weights to the new backend and goes on there with a
+   * session that starts at the epoch done and draws from the same rng, so
+   * the run goes on exactly as it would have.
+   */
   async #switchBackend(id: BackendId): Promise<void> {
     const wasRunning = await this.#stop();
     const run = this.#run;
     if (run === undefined) return;
     const model = await toModelJSON(run.network);
     const loaded = await loadBackend(id, this.#kernelSliceMs);
-    let network: Sequential;
-    try {
-      network = fromModelJSON(loaded.backend, model);
-    } catch (error) {
-      loaded.backend.destroy();
-      throw error;
-    }
-    this.#replace({ ...run, settings: { ...run.settings, backend: id }, loaded, network });
+    const fields = { ...run, settings: { ...run.settings, backend: id }, loaded };
+    const build = (backend: Backend) => fromModelJSON(backend, model);
+    this.#replace(startRun(fields, build, run.session.epoch, true));
     if (wasRunning) this.#start();
   }
 
   async #importModel(text: string): Promise<void> {
-    const model = parseModel(text);
     const run = this.#run;
     if (run === undefined) throw new Error('the page has not configured the trainer yet');
-    if (model.layers[0]?.inputs !== 1 || model.layers.at(-1)?.units !== 1) {
-      throw new Error(
-        'model: the page trains 1-input, 1-output networks; this model has other sizes',
-      );
-    }
-    const network = fromModelJSON(run.loaded.backend, model);
-    const hidden = model.layers.slice(0, -1).map((layer) => layer.units);
-    const activation = model.layers[0]?.activation ?? 'sigmoid';
-    run.network.dispose();
-    this.#run = {
-      ...run,
-      settings: { ...run.settings, hidden, activation: activation as Settings['activation'] },
-      network,
-      epoch: 0,
-      error: null,
-      trainingMs: 0,
-    };
+    const { model, hidden, activation } = readModel(text);
+    const settings = { ...run.settings, hidden, activation };
+    const build = (backend: Backend) => fromModelJSON(backend, model);
+    // The run's backend, rng and optimizer go on; the session starts over at epoch 0.
+    this.#replace(startRun({ ...run, settings, error: null, trainingMs: 0 }, build, 0, false));
     this.#post({ type: 'imported', hidden, activation });
     this.#setStatus('ready');
-    await this.#postProgress(this.#run, true);
+    await this.#postProgress(this.#run as Run, true);
   }
 
   async #runLoop(): Promise<void> {
@@ -205,24 +181,20 @@ export class Trainer {
         1,
         Math.min(size * 4, Math.floor((size * this.#sliceMs) / Math.max(took, 0.1))),
       );
-      if (run.epoch >= run.settings.epochs) this.#setStatus('done');
+      if (run.session.done) this.#setStatus('done');
       await yieldToEvents();
     }
   }
 
-  /** Runs up to `most` epochs as one fit, stopping at the next reported epoch. */
+  /** Runs up to `most` epochs of the session; fewer when paused or at its end. */
   async #slice(run: Run, most: number): Promise<void> {
-    const { epochs, interval } = run.settings;
-    const start = run.epoch;
-    if (start >= epochs) return;
-    const nextReport = Math.min(Math.floor(start / interval + 1) * interval, epochs - 1);
-    const end = Math.min(start + most - 1, Math.max(nextReport, start));
-    const length = end - start + 1;
+    const { session } = run;
+    if (session.done) return;
     const started = performance.now();
     let busySince = started;
     let yieldedMs = 0;
     try {
-      await fit(run.network, run.data, {
+      await session.run(most, {
         // An epoch can outlast a slice (gpu.js WebGL on the main thread): yield
         // between batches too, so that input never waits much past sliceMs.
         onBatch: () => {
@@ -233,28 +205,22 @@ export class Trainer {
             yieldedMs += busySince - now;
           });
         },
-        epochs: length,
-        // fit reports the slice's first and last epochs; they are the only ones that can be reported epochs.
-        interval: length,
-        batchSize: run.settings.batchSize,
-        optimizer: run.optimizer,
-        rng: run.rng,
         onInterval: async (report) => {
-          const epoch = start + report.epoch;
-          run.error = report.error;
-          if (epoch % interval === 0 || epoch === epochs - 1) {
-            const predictions = await run.network.predict(run.data.x);
-            this.#post({ type: 'report', report: { epoch, error: report.error, predictions } });
-          }
+          const predictions = await run.network.predict(run.data.x);
+          this.#post({
+            type: 'report',
+            report: { epoch: report.epoch, error: report.error, predictions },
+          });
         },
       });
     } catch (error) {
       if (this.#status === 'running') this.#setStatus('paused');
       throw error;
+    } finally {
+      run.error = session.lastReport?.error ?? run.error;
+      run.trainingMs += performance.now() - started - yieldedMs;
     }
-    run.trainingMs += performance.now() - started - yieldedMs;
-    run.epoch = end + 1;
-    await this.#postProgress(run, run.epoch >= epochs);
+    await this.#postProgress(run, session.done);
   }
 
   async #postProgress(run: Run, withPredictions: boolean): Promise<void> {
@@ -266,17 +232,23 @@ export class Trainer {
     }
     this.#post({
       type: 'progress',
-      epoch: run.epoch,
+      epoch: run.session.epoch,
       error: run.error,
       predictions,
       trainingMs: run.trainingMs,
     });
   }
 
-  /** Stops the loop after its current slice; says whether it was running, for a resume. */
+  /** Makes the loop stop after the session's current epoch (or before its next slice). */
+  #requestStop(): void {
+    this.#stopRequested = true;
+    this.#run?.session.pause();
+  }
+
+  /** Stops the loop after its current epoch; says whether it was running, for a resume. */
   async #stop(): Promise<boolean> {
     const wasRunning = this.#status === 'running';
-    this.#stopRequested = true;
+    this.#requestStop();
     await this.#loop;
     this.#loop = undefined;
     this.#stopRequested = false;
@@ -291,14 +263,17 @@ export class Trainer {
     this.#loop = this.#runLoop().catch((error) => this.#fail(error));
   }
 
+  /** Makes `run` the current one, freeing the old run's session, network and (when another) backend. */
   #replace(run: Run): void {
     const old = this.#run;
     this.#run = run;
-    if (old !== undefined) {
-      old.network.dispose();
-      if (old.loaded.backend !== run.loaded.backend) old.loaded.backend.destroy();
+    if (old === undefined || old.loaded !== run.loaded) {
+      this.#post({ type: 'backend', info: run.loaded.info });
     }
-    this.#post({ type: 'backend', info: run.loaded.info });
+    if (old === undefined) return;
+    old.session.dispose();
+    old.network.dispose();
+    if (old.loaded.backend !== run.loaded.backend) old.loaded.backend.destroy();
   }
 
   #setStatus(status: TrainerStatus): void {
@@ -310,6 +285,39 @@ export class Trainer {
   #fail(error: unknown): void {
     const code = isNNError(error) ? error.code : null;
     this.#post({ type: 'failure', code, message: (error as Error).message ?? String(error) });
+  }
+}
+
+type RunFields = Omit<Run, 'network' | 'session'>;
+
+/**
+ * A run of the network `build` makes on `fields.loaded`, with a new session
+ * from `startEpoch`. A failure frees what was made, the backend too when it
+ * is `fresh` (loaded for this run alone).
+ */
+function startRun(
+  fields: RunFields,
+  build: (backend: Backend) => Sequential,
+  startEpoch: number,
+  fresh: boolean,
+): Run {
+  const { settings } = fields;
+  let network: Sequential | undefined;
+  try {
+    network = build(fields.loaded.backend);
+    const session = new TrainingSession(network, fields.data, {
+      epochs: settings.epochs,
+      interval: settings.interval,
+      batchSize: settings.batchSize,
+      optimizer: fields.optimizer,
+      rng: fields.rng,
+      startEpoch,
+    });
+    return { ...fields, network, session };
+  } catch (error) {
+    network?.dispose();
+    if (fresh) fields.loaded.backend.destroy();
+    throw error;
   }
 }
 

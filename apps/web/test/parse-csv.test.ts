@@ -34,4 +34,27 @@ describe('parseCsv', () => {
     expect(failure('x,y\n').line).toBe(0);
     expect(failure('1,1e999\n').line).toBe(1);
   });
+
+  it('takes a first row of NaN or infinities for data, not a header, and refuses it', () => {
+    expect(failure('NaN,NaN\n1,2\n').message).toBe(
+      'line 1: "NaN" in column 1 is not a finite number',
+    );
+    expect(failure('x,Infinity\n').message).toBe('line 1: "x" in column 1 is not a finite number');
+    expect(failure('1,2\n-inf,3\n').line).toBe(2);
+  });
+
+  it('cuts a long bad cell in the message, saying its length', () => {
+    const error = failure(`1,2\n3,${'9'.repeat(20)}x${'9'.repeat(1_000_000)}\n`);
+    expect(error.message).toBe(
+      `line 2: "${'9'.repeat(20)}x${'9'.repeat(19)}…" (1000021 characters) in column 2 is not a finite number`,
+    );
+  });
+
+  it('stops at the first row past the 10000 the page trains on', () => {
+    const rows = Array.from({ length: 10_001 }, (_, i) => `${i},${i}`);
+    expect(parseCsv(rows.slice(0, 10_000).join('\n')).x).toHaveLength(10_000);
+    expect(failure(`x,y\n${rows.join('\n')}\nbad`).message).toBe(
+      'line 10002: more than 10000 rows; the page trains on at most 10000',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { createCpuBackend } from '@nn/backend-cpu';
 import {
+  Backend,
   createRegressionNetwork,
   type EpochReport,
   fit,
@@ -9,7 +10,7 @@ import {
   TEXTBOOK,
   textbookData,
 } from '@nn/core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TrainerEvent } from '../src/protocol.js';
 import { DEFAULT_SETTINGS, type Settings } from '../src/settings.js';
 import { Trainer } from '../src/trainer.js';
@@ -18,12 +19,13 @@ const book = textbookData();
 const data = { x: Float64Array.from(book.x), t: Float64Array.from(book.t) };
 
 /** A trainer whose events are recorded, with a promise for the next event of a type. */
-function recordingTrainer(sliceMs = 5) {
+function recordingTrainer(sliceMs = 5, onEvent?: (event: TrainerEvent) => void) {
   const events: TrainerEvent[] = [];
   const waiters: { type: string; resolve: (event: TrainerEvent) => void }[] = [];
   const trainer = new Trainer(
     (event) => {
       events.push(event);
+      onEvent?.(event);
       for (const waiter of waiters.splice(0)) {
         if (
           waiter.type === event.type ||
@@ -62,6 +64,10 @@ async function bookReports(settings: Settings): Promise<EpochReport[]> {
 }
 
 describe('Trainer', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('trains the textbook run in slices with exactly the reports of one fit', async () => {
     const { trainer, events, next } = recordingTrainer();
     await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
@@ -115,6 +121,22 @@ describe('Trainer', () => {
     expect(last?.error).toBeCloseTo(expected.error, 4);
   });
 
+  it('switches to a new backend of the same kind and goes on exactly: the reports of one fit', async () => {
+    const { trainer, events, next } = recordingTrainer();
+    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    for (let i = 0; i < 250; i++) await trainer.handle({ type: 'step' });
+    await trainer.handle({ type: 'switch-backend', backend: 'cpu-float64' });
+    expect(of(events, 'backend')).toHaveLength(2);
+    expect(of(events, 'progress').at(-1)?.epoch).toBe(250);
+    const done = next('done');
+    await trainer.handle({ type: 'play' });
+    await done;
+    // Model JSON carries float64 exactly, and the new session draws on from the same rng.
+    const reports = of(events, 'report').map((e) => [e.report.epoch, e.report.error]);
+    const expected = await bookReports({ ...DEFAULT_SETTINGS });
+    expect(reports).toEqual(expected.map((r) => [r.epoch, r.error]));
+  });
+
   it('exports a model the CLI reads, and imports one back with its architecture', async () => {
     const { trainer, events } = recordingTrainer();
     await trainer.handle({
@@ -131,12 +153,18 @@ describe('Trainer', () => {
       [2, 1],
     ]);
     await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
-    await trainer.handle({ type: 'import-model', text });
+    for (let i = 0; i < 3; i++) await trainer.handle({ type: 'step' });
+    await trainer.handle({ type: 'import-model', text: `\uFEFF${text}` });
     expect(of(events, 'imported')[0]).toEqual({
       type: 'imported',
       hidden: [4, 2],
       activation: 'tanh',
     });
+    // A new session from epoch 0, on the imported weights.
+    expect(of(events, 'progress').at(-1)).toMatchObject({ epoch: 0, error: null });
+    await trainer.handle({ type: 'step' });
+    expect(of(events, 'progress').at(-1)?.epoch).toBe(1);
+    expect(of(events, 'status').at(-1)?.status).toBe('paused');
   });
 
   it('posts failures with their code instead of throwing', async () => {
@@ -147,5 +175,39 @@ describe('Trainer', () => {
     await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS, eta: 1e6 }, data });
     await trainer.handle({ type: 'step' });
     expect(of(events, 'failure')[1]?.code).toBe('NN_DIVERGED');
+  });
+
+  it('uploads the data once per run: after its first slice, a slice only trains', async () => {
+    const tensor = vi.spyOn(Backend.prototype, 'tensor');
+    const marks: { calls: number; live: number; predictions: number }[] = [];
+    let predictions = 0;
+    // 1 ms slices: a few epochs each, so the run is many slices.
+    const { trainer, next } = recordingTrainer(1, (event) => {
+      if (event.type === 'report' || (event.type === 'progress' && event.predictions !== null))
+        predictions++;
+      if (event.type !== 'progress') return;
+      const backend = tensor.mock.contexts[0] as Backend;
+      marks.push({ calls: tensor.mock.calls.length, live: backend.memory().tensors, predictions });
+    });
+    const settings = { ...DEFAULT_SETTINGS, epochs: 400, interval: 50 };
+    await trainer.handle({ type: 'configure', settings, data });
+    const done = next('done');
+    await trainer.handle({ type: 'play' });
+    await done;
+    expect(marks.length).toBeGreaterThan(10);
+    expect(marks.at(-1)?.live).toBeGreaterThan(0);
+    // x and t went to the backend once, when the session was made at configure.
+    const uploadsOfT = tensor.mock.calls.filter(([, values]) => values === data.t);
+    expect(uploadsOfT).toHaveLength(1);
+    expect(tensor.mock.calls.findIndex(([, values]) => values === data.t)).toBeLessThan(
+      marks[0]?.calls as number,
+    );
+    // From the first slice on (the layers' batch-1 buffers made), every tensor is a
+    // prediction's copy of x, freed again: the live count is the same at every slice.
+    const firstSlice = marks[1] as (typeof marks)[number];
+    const later = tensor.mock.calls.slice(firstSlice.calls);
+    expect(later.every(([shape, values]) => values === data.x && shape[0] === 63)).toBe(true);
+    expect(later).toHaveLength(predictions - firstSlice.predictions);
+    expect(new Set(marks.slice(1).map((mark) => mark.live))).toEqual(new Set([firstSlice.live]));
   });
 });

@@ -14,10 +14,20 @@ import { matMul } from './kernels/mat-mul.js';
 import { sgdUpdate } from './kernels/sgd-update.js';
 import type { CpuStorage } from './kernels/storage.js';
 import { unary } from './kernels/unary.js';
+import { codeGenerationAllowed } from './plan/code-generation.js';
+import { compileCpuPlan } from './plan/compile-plan.js';
 
 export interface CpuBackendOptions {
   /** float64 (the default, like NumPy) or float32. */
   precision?: Precision;
+  /**
+   * Whether training plans of small networks may run as JavaScript generated
+   * for them with `new Function`, the fastest path (default true). It is used
+   * only where the environment allows it (a page's Content-Security-Policy
+   * may not); elsewhere, or with false, plans run on loops that need no
+   * generated code. See the README's "Training plans".
+   */
+  generatedCode?: boolean;
 }
 
 /** The kernel table, as an explicit list: importing this package registers nothing. */
@@ -48,15 +58,22 @@ export function createCpuBackend(options: CpuBackendOptions = {}): Backend<CpuSt
     );
   }
   const ArrayType = precision === 'float64' ? Float64Array : Float32Array;
+  const allocate = (size: number): CpuStorage => new ArrayType(size);
   const driver: BackendDriver<CpuStorage> = {
     name: 'cpu',
     capabilities: { precision, syncRead: true, mode: precision },
-    allocate: (size) => new ArrayType(size),
+    allocate,
     upload: (storage, data) => storage.set(data),
     download: (storage) => Promise.resolve(storage.slice()),
     downloadSync: (storage) => storage.slice(),
     release: () => {},
     kernels,
+    compilePlan: (plan) =>
+      compileCpuPlan(plan, {
+        precision,
+        allocate,
+        generatedCode: options.generatedCode !== false && codeGenerationAllowed(),
+      }),
   };
   return new Backend(driver);
 }

@@ -28,6 +28,11 @@ export interface GpujsStats {
   liveTextures: number;
   /** Kernel calls queued and not yet run (webgpu, or with sliceMs; else always 0). */
   queued: number;
+  /**
+   * Kernel launches asked of the device: every call of a kernel through
+   * `run` (uploads and fills included), counted when asked, queued or not.
+   */
+  launches: number;
 }
 
 interface GlContext {
@@ -55,7 +60,12 @@ export class GpujsDevice {
    * undefined where each call runs at once.
    */
   readonly queue: KernelQueue | undefined;
-  readonly stats: Omit<GpujsStats, 'queued'> = { compilations: 0, readbacks: 0, liveTextures: 0 };
+  readonly stats: Omit<GpujsStats, 'queued'> = {
+    compilations: 0,
+    readbacks: 0,
+    liveTextures: 0,
+    launches: 0,
+  };
   readonly #kernels = new Map<string, IKernelRunShortcut>();
   readonly #readKernels = new Map<number, IKernelRunShortcut>();
   #maxElements = Number.POSITIVE_INFINITY;
@@ -107,6 +117,7 @@ export class GpujsDevice {
 
   /** Runs `kernel` (or queues it) and makes its fresh output `out`'s value. */
   run(out: GpujsStorage, kernel: IKernelRunShortcut, ...args: KernelArgument[]): void {
+    this.stats.launches++;
     if (this.queue !== undefined) {
       this.queue.call(out, kernel, args);
       return;

@@ -23,6 +23,7 @@ import { matMul } from './kernels/mat-mul.js';
 import { sgdUpdate } from './kernels/sgd-update.js';
 import { unary } from './kernels/unary.js';
 import { AUTO_ORDER, GPUJS_MODES, type GpujsMode, gpujsModeAvailability } from './modes.js';
+import { compileGpujsPlan } from './plan/plan-runner.js';
 import type { GpujsStorage } from './storage.js';
 
 export interface GpujsBackendOptions {
@@ -51,7 +52,7 @@ export class GpujsBackend extends Backend<GpujsStorage> {
     this.#device = device;
   }
 
-  /** Compilations, readbacks, live GL textures and queued calls; reading them costs nothing. */
+  /** Compilations, readbacks, live GL textures, queued calls and launches; reading them costs nothing. */
   stats(): Readonly<GpujsStats> {
     return { ...this.#device.stats, queued: this.#device.queue?.length ?? 0 };
   }
@@ -130,14 +131,7 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
       mode: device.mode,
       ...(fallbackReason === undefined ? {} : { fallbackReason }),
     },
-    allocate(size) {
-      device.checkSize(size);
-      if (!device.onDevice) return { value: new Float32Array(size), size };
-      // Device memory comes from the fill kernel; no host copy is made.
-      const storage: GpujsStorage = { value: new Float32Array(0), size };
-      fillStorage(device, storage, 0);
-      return storage;
-    },
+    allocate: (size) => allocate(device, size),
     upload(storage, data) {
       const host = Float32Array.from(data);
       // With a queue, the copy must also wait its turn behind earlier calls.
@@ -159,7 +153,17 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
     ...(queue === undefined ? {} : { flush: () => queue.flush() }),
     destroy: () => device.destroy(),
     kernels,
+    compilePlan: (plan) => compileGpujsPlan(device, plan, (size) => allocate(device, size)),
   };
+}
+
+function allocate(device: Device, size: number): GpujsStorage {
+  device.checkSize(size);
+  if (!device.onDevice) return { value: new Float32Array(size), size };
+  // Device memory comes from the fill kernel; no host copy is made.
+  const storage: GpujsStorage = { value: new Float32Array(0), size };
+  fillStorage(device, storage, 0);
+  return storage;
 }
 
 function readSync(device: Device, storage: GpujsStorage): Float32Array {

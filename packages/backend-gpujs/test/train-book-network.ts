@@ -5,6 +5,7 @@ import {
   NumpyRng,
   Sgd,
   TEXTBOOK,
+  type TrainingPath,
   textbookData,
 } from '@nn/core';
 import type { GpujsBackend } from '../src/index.js';
@@ -15,6 +16,8 @@ export async function trainBookNetwork(
   options: {
     epochs: number;
     interval: number;
+    /** fit's default, 'plan', unless given. */
+    path?: TrainingPath;
     onEpoch?: (epoch: number) => void;
     onInterval?: (report: EpochReport) => void;
   },

@@ -1,4 +1,4 @@
-import { textbookData } from '@nn/core';
+import { TRAINING_PATHS, type TrainingPath, textbookData } from '@nn/core';
 import { describe, expect, it } from 'vitest';
 import { createGpujsBackend, type GpujsBackend, type GpujsStats } from '../src/index.js';
 import { trainBookNetwork } from './train-book-network.js';
@@ -9,11 +9,12 @@ interface Snapshot {
 }
 
 /** Trains the book's network and snapshots the counters after each reported epoch. */
-async function train(backend: GpujsBackend, epochs: number, interval: number) {
+async function train(backend: GpujsBackend, epochs: number, interval: number, path: TrainingPath) {
   const snapshots: Snapshot[] = [];
   const reports = await trainBookNetwork(backend, {
     epochs,
     interval,
+    path,
     onInterval: () => {
       snapshots.push({ stats: backend.stats(), tensors: backend.memory().tensors });
     },
@@ -21,10 +22,14 @@ async function train(backend: GpujsBackend, epochs: number, interval: number) {
   return { reports, snapshots };
 }
 
-describe.each(['headlessgl', 'webasm'] as const)('gpujs %s in training', (mode) => {
+const MODES_AND_PATHS = (['headlessgl', 'webasm'] as const).flatMap((mode) =>
+  TRAINING_PATHS.map((path) => [mode, path] as const),
+);
+
+describe.each(MODES_AND_PATHS)('gpujs %s in training, %s path', (mode, path) => {
   it('compiles nothing after the first epoch', async () => {
     const backend = createGpujsBackend({ mode });
-    const { snapshots } = await train(backend, 30, 1);
+    const { snapshots } = await train(backend, 30, 1, path);
     const first = snapshots[0] as Snapshot;
     expect(first.stats.compilations).toBeGreaterThan(0);
     for (const later of snapshots) expect(later.stats.compilations).toBe(first.stats.compilations);
@@ -34,7 +39,7 @@ describe.each(['headlessgl', 'webasm'] as const)('gpujs %s in training', (mode) 
   it('reads back from the device only at reported epochs', async () => {
     const backend = createGpujsBackend({ mode });
     const before = backend.stats().readbacks;
-    const { reports } = await train(backend, 40, 10);
+    const { reports } = await train(backend, 40, 10, path);
     const readbacks = backend.stats().readbacks - before;
     // GL modes read the loss only when reported; host-memory modes declare
     // syncRead, so fit also checks the loss at every other epoch (a copy).
@@ -43,11 +48,11 @@ describe.each(['headlessgl', 'webasm'] as const)('gpujs %s in training', (mode) 
   });
 });
 
-describe('gpujs headlessgl memory', () => {
+describe.each(TRAINING_PATHS)('gpujs headlessgl memory, %s path', (path) => {
   it('a 10,000-step run keeps its tensors from the first epoch and its GL textures from the second', async () => {
     const backend = createGpujsBackend({ mode: 'headlessgl' });
     const epochs = Math.ceil(10_000 / textbookData().samples);
-    const { snapshots } = await train(backend, epochs, 1);
+    const { snapshots } = await train(backend, epochs, 1, path);
     expect(epochs * textbookData().samples).toBeGreaterThanOrEqual(10_000);
     const first = snapshots[0] as Snapshot;
     const second = snapshots[1] as Snapshot;
@@ -60,7 +65,9 @@ describe('gpujs headlessgl memory', () => {
     expect(backend.memory().tensors).toBe(0);
     backend.destroy();
   });
+});
 
+describe('gpujs headlessgl memory', () => {
   it('dispose deletes the GL textures of the tensors', () => {
     const backend = createGpujsBackend({ mode: 'headlessgl' });
     // Warm up: the fill kernel compiles; its output texture is shared with the last tensor it filled.

@@ -1,12 +1,16 @@
-import type { Activation } from '@nn/core';
+import { type Activation, denseBackwardFromKernels } from '@nn/core';
 import { activationBackward } from './activation-backward.js';
+import { activationForward } from './activation-forward.js';
+import { biasAdd } from './bias-add.js';
 import { columnSum } from './column-sum.js';
 import { matMul } from './mat-mul.js';
 import type { CpuTensor } from './storage.js';
 
+const cpuKernels = { matMul, biasAdd, columnSum, activationForward, activationBackward };
+
 /**
- * Fused backward of a dense layer: one call from core instead of four, in the
- * same order of operations as the separate kernels (and as NumPy).
+ * Fused backward of a dense layer: core's dense math on this backend's
+ * kernels, called directly, so one checked call from core replaces four.
  */
 export function denseBackward(
   x: CpuTensor,
@@ -19,12 +23,5 @@ export function denseBackward(
   gradB: CpuTensor,
   dx: CpuTensor | undefined,
 ): void {
-  let d = dy;
-  if (activation !== 'identity') {
-    activationBackward(activation, y, dy, delta);
-    d = delta;
-  }
-  matMul(x, d, gradW, true, false);
-  columnSum(d, gradB);
-  if (dx !== undefined) matMul(d, w, dx, false, true);
+  denseBackwardFromKernels(cpuKernels, x, w, y, dy, activation, delta, gradW, gradB, dx);
 }

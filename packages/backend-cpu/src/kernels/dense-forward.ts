@@ -1,5 +1,6 @@
 import type { Activation } from '@nn/core';
 import { activationForward } from './activation-forward.js';
+import { productNN } from './mat-mul-loops.js';
 import type { CpuTensor } from './storage.js';
 
 /**
@@ -14,23 +15,11 @@ export function denseForward(
   activation: Activation,
   out: CpuTensor,
 ): void {
-  const X = x.storage;
-  const W = w.storage;
   const B = b.storage;
   const Y = out.storage;
-  const rows = x.rows;
-  const k = x.cols;
   const n = w.cols;
-  for (let i = 0; i < rows; i++) {
-    const row = i * n;
-    // i-p-j order: rows of w are read contiguously, which matters for wide layers.
-    for (let j = 0; j < n; j++) Y[row + j] = 0;
-    for (let p = 0; p < k; p++) {
-      const xv = X[i * k + p] as number;
-      const wRow = p * n;
-      for (let j = 0; j < n; j++)
-        Y[row + j] = (Y[row + j] as number) + xv * (W[wRow + j] as number);
-    }
+  productNN(x.storage, w.storage, Y, x.rows, n, x.cols);
+  for (let row = 0; row < Y.length; row += n) {
     for (let j = 0; j < n; j++) Y[row + j] = (Y[row + j] as number) + (B[j] as number);
   }
   if (activation !== 'identity') activationForward(activation, out, out);

@@ -1,4 +1,17 @@
-import { ACTIVATIONS, type Activation } from '@nn/core';
+import type { Activation } from '@nn/core';
+
+/**
+ * Each activation's code in the kernels, by name, not by its place in core's
+ * ACTIVATIONS list: a new activation fails to typecheck until it has a code
+ * here. Kernel source cannot read this record, so activate and backprop
+ * below repeat its numbers in their branches.
+ */
+export const ACTIVATION_CODES = {
+  sigmoid: 0,
+  identity: 1,
+  tanh: 2,
+  relu: 3,
+} as const satisfies Record<Activation, number>;
 
 /**
  * Kernel-side helpers, registered on every gpu.js instance. GLSL ES 1.0 has no
@@ -17,12 +30,17 @@ export function stableTanh(v: number): number {
   return r;
 }
 
-/** `kind` is the activation's index in ACTIVATIONS, a compile-time constant in each kernel. */
-export function activate(v: number, kind: number): number {
-  if (kind === 0) return 1 / (1 + Math.exp(-v));
-  if (kind === 2) return stableTanh(v);
+/**
+ * `code` is the activation's ACTIVATION_CODES entry, a compile-time constant
+ * in each kernel. These helpers' parameter names must differ from every
+ * kernel constant's: gpu.js's cpu mode reads a helper's identifier that
+ * matches a constant's name as that constant.
+ */
+export function activate(v: number, code: number): number {
+  if (code === 0) return 1 / (1 + Math.exp(-v));
+  if (code === 2) return stableTanh(v);
   // v < 0 ? 0 : v keeps NaN as NaN, so a diverging run is caught.
-  if (kind === 3) {
+  if (code === 3) {
     if (v < 0) return 0;
     return v;
   }
@@ -30,10 +48,10 @@ export function activate(v: number, kind: number): number {
 }
 
 /** dy · f'(u) from the forward output y, as activationBackward computes it (the book's dy·(1 − y)·y for sigmoid). */
-export function backprop(dy: number, y: number, kind: number): number {
-  if (kind === 0) return dy * (1 - y) * y;
-  if (kind === 2) return dy * (1 - y * y);
-  if (kind === 3) {
+export function backprop(dy: number, y: number, code: number): number {
+  if (code === 0) return dy * (1 - y) * y;
+  if (code === 2) return dy * (1 - y * y);
+  if (code === 3) {
     if (y > 0) return dy;
     return 0;
   }
@@ -41,5 +59,5 @@ export function backprop(dy: number, y: number, kind: number): number {
 }
 
 export function activationCode(kind: Activation): number {
-  return ACTIVATIONS.indexOf(kind);
+  return ACTIVATION_CODES[kind];
 }

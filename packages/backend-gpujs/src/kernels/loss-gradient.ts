@@ -1,6 +1,7 @@
 import type { KernelTable } from '@nn/core';
 import type { GpujsDevice, KernelThis } from '../device.js';
 import type { GpujsStorage } from '../storage.js';
+import { LOSS_SCALES } from './loss-scales.js';
 
 function lossGradientKernel(this: KernelThis<{ scale: number }>, y: number[], t: number[]): number {
   return this.constants.scale * ((y[this.thread.x] as number) - (t[this.thread.x] as number));
@@ -9,7 +10,7 @@ function lossGradientKernel(this: KernelThis<{ scale: number }>, y: number[], t:
 /** out = y − t (sumOfSquares, the book's delta) or 2(y − t)/cols (meanSquaredError). */
 export function lossGradient(device: GpujsDevice): KernelTable<GpujsStorage>['lossGradient'] {
   return (kind, y, t, out) => {
-    const constants = { scale: kind === 'sumOfSquares' ? 1 : 2 / y.cols };
+    const constants = { scale: LOSS_SCALES[kind].gradient(y.cols) };
     const kernel = device.kernel(
       `lossGradient:${kind}:${y.rows}x${y.cols}`,
       lossGradientKernel,

@@ -1,6 +1,7 @@
 import type { KernelTable } from '@nn/core';
 import type { GpujsDevice, KernelThis } from '../device.js';
 import type { GpujsStorage } from '../storage.js';
+import { LOSS_SCALES } from './loss-scales.js';
 
 interface LossConstants {
   rows: number;
@@ -39,7 +40,7 @@ export function lossValue(device: GpujsDevice): KernelTable<GpujsStorage>['lossV
     const constants = {
       rows: y.rows,
       cols: y.cols,
-      scale: kind === 'sumOfSquares' ? 0.5 : 1 / y.cols,
+      scale: LOSS_SCALES[kind].value(y.cols),
     };
     const kernel = device.kernel(
       `lossValue:${kind}:${y.rows}x${y.cols}`,

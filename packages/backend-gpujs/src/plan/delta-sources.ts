@@ -1,0 +1,35 @@
+import type { DensePlan } from '@nn/core';
+
+/**
+ * Where a layer's update kernels take its delta from: 'output' recomputes the
+ * output layer's from y and t; 'inline' recomputes the layer below's from the
+ * output's; 'stored' reads what a delta kernel wrote earlier in the step.
+ */
+export type DeltaSource = 'output' | 'inline' | 'stored';
+
+/**
+ * Recomputing a delta inline repeats Σk over the output's units in every
+ * update thread: (inputs + 1) · units · rows · outputs multiply-adds a step.
+ * Up to this many it costs less than the launch a stored delta takes
+ * (a few microseconds in webasm, the mode with the cheapest launches).
+ */
+const INLINE_DELTA_MAX_WORK = 4096;
+
+/**
+ * The output layer's delta is always recomputed (from y and t). The layer
+ * below it recomputes its own only when it is the first layer, as no layer
+ * below needs it stored, and when that stays cheap; every other layer's delta
+ * is stored, from the layer above's weights before their update.
+ */
+export function deltaSources(
+  layers: readonly DensePlan<unknown>[],
+  batchSize: number,
+): DeltaSource[] {
+  const last = layers.length - 1;
+  return layers.map((layer, l) => {
+    if (l === last) return 'output';
+    const output = layers[last] as DensePlan<unknown>;
+    const work = (layer.inputs + 1) * layer.units * batchSize * output.units;
+    return l === 0 && last === 1 && work <= INLINE_DELTA_MAX_WORK ? 'inline' : 'stored';
+  });
+}

@@ -1,0 +1,258 @@
+import { textbookTolerance } from '@nn/conformance';
+import {
+  type Activation,
+  createRegressionNetwork,
+  type Dataset,
+  Dense,
+  type Loss,
+  meanSquaredError,
+  NumpyRng,
+  Sequential,
+  Sgd,
+  sumOfSquares,
+  TEXTBOOK,
+  type TrainingPath,
+  type TrainingPlan,
+  TrainingSession,
+  textbookData,
+} from '@nn/core';
+import { describe, expect, it } from 'vitest';
+import { createGpujsBackend, type GpujsBackend, type GpujsStorage } from '../src/index.js';
+
+type Mode = 'headlessgl' | 'webasm' | 'cpu';
+
+interface LayerSpec {
+  inputs: number;
+  units: number;
+  activation: Activation;
+}
+
+interface RunSpec {
+  layers: readonly LayerSpec[];
+  loss: Loss;
+  batchSize: number;
+  /** Sums over a batch are not averaged (the book's loss): wider batches and layers need a smaller eta. */
+  eta: number;
+  epochs: number;
+}
+
+/**
+ * Launches of each step of a session's second epoch, read after every batch
+ * (the first batch also carries the epoch's order upload and loss reset, so
+ * the differences start from it).
+ */
+async function stepLaunches(
+  backend: GpujsBackend,
+  network: Sequential<GpujsStorage>,
+  data: Dataset,
+  path: TrainingPath,
+  batchSize: number,
+): Promise<number[]> {
+  const session = new TrainingSession(network, data, {
+    epochs: 2,
+    batchSize,
+    optimizer: new Sgd({ eta: 0.1 }),
+    rng: new NumpyRng(1),
+    path,
+  });
+  expect(session.path, 'the path the session took').toBe(path);
+  await session.run(1);
+  const after: number[] = [];
+  await session.run(1, {
+    onBatch: () => {
+      after.push(backend.stats().launches);
+    },
+  });
+  session.dispose();
+  return after.slice(1).map((launches, i) => launches - (after[i] as number));
+}
+
+function bookNetwork(backend: GpujsBackend): Sequential<GpujsStorage> {
+  return createRegressionNetwork(backend, {
+    hidden: TEXTBOOK.hidden,
+    activation: TEXTBOOK.activation,
+    rng: new NumpyRng(1),
+    wbWidth: TEXTBOOK.wbWidth,
+  });
+}
+
+function denseNetwork(
+  backend: GpujsBackend,
+  layers: readonly LayerSpec[],
+): Sequential<GpujsStorage> {
+  const rng = new NumpyRng(5);
+  return new Sequential(
+    backend,
+    layers.map((layer) => new Dense(backend, { ...layer, rng, wbWidth: 0.5 })),
+  );
+}
+
+/** 30 samples of 2 inputs in [-1, 1] and 3 targets in (0, 1), for sigmoid outputs. */
+function threeTargets(): Dataset {
+  const samples = 30;
+  const x = new Float64Array(samples * 2);
+  const t = new Float64Array(samples * 3);
+  for (let i = 0; i < samples; i++) {
+    const a = Math.sin(i * 1.3);
+    const b = Math.cos(i * 0.7);
+    x.set([a, b], i * 2);
+    t.set([0.5 + 0.4 * Math.sin(a + b), 0.5 + 0.4 * a * b, 0.5 + 0.2 * (a - b)], i * 3);
+  }
+  return { x, t };
+}
+
+/** The errors of every epoch and the weights after training `spec` on `path`. */
+async function train(
+  mode: Mode,
+  spec: RunSpec,
+  path: TrainingPath,
+): Promise<{ errors: number[]; weights: number[] }> {
+  const backend = createGpujsBackend({ mode });
+  const network = denseNetwork(backend, spec.layers);
+  const session = new TrainingSession(network, threeTargets(), {
+    epochs: spec.epochs,
+    batchSize: spec.batchSize,
+    loss: spec.loss,
+    optimizer: new Sgd({ eta: spec.eta }),
+    rng: new NumpyRng(9),
+    path,
+  });
+  expect(session.path, 'the path the session took').toBe(path);
+  const reports = await session.run();
+  session.dispose();
+  const weights: number[] = [];
+  for (const p of network.parameters()) weights.push(...(await backend.read(p.value)));
+  network.dispose();
+  backend.destroy();
+  return { errors: reports.map((r) => r.error), weights };
+}
+
+// (2 + 1) · 40 · 16 · 3 multiply-adds a step is past the inline limit: the delta is stored.
+const WIDE: RunSpec = {
+  layers: [
+    { inputs: 2, units: 40, activation: 'tanh' },
+    { inputs: 40, units: 3, activation: 'identity' },
+  ],
+  loss: sumOfSquares,
+  batchSize: 16,
+  eta: 0.01,
+  epochs: 12,
+};
+
+const SPECS: Record<string, RunSpec> = {
+  // The hidden layer recomputes its delta from the output's, summed over 3 outputs.
+  'relu hidden, sigmoid outputs, mean squared error, batches of 4 (the last one 2)': {
+    layers: [
+      { inputs: 2, units: 5, activation: 'relu' },
+      { inputs: 5, units: 3, activation: 'sigmoid' },
+    ],
+    loss: meanSquaredError,
+    batchSize: 4,
+    eta: 0.2,
+    epochs: 12,
+  },
+  'a hidden layer too wide to recompute its delta inline, batches of 16 (the last one 14)': WIDE,
+  // The output layer is also the first: its updates read x through the order.
+  'one sigmoid layer, batches of 7 (the last one 2)': {
+    layers: [{ inputs: 2, units: 3, activation: 'sigmoid' }],
+    loss: sumOfSquares,
+    batchSize: 7,
+    eta: 0.2,
+    epochs: 12,
+  },
+};
+
+describe.each(['headlessgl', 'webasm'] as const)('gpujs %s plan path', (mode) => {
+  it("launches at most half the kernel path's kernels in a step of the book's network", async () => {
+    const data = textbookData();
+    const counts: Record<TrainingPath, number[]> = { plan: [], kernels: [] };
+    for (const path of ['kernels', 'plan'] as const) {
+      const backend = createGpujsBackend({ mode });
+      const network = bookNetwork(backend);
+      counts[path] = await stepLaunches(backend, network, data, path, 1);
+      network.dispose();
+      backend.destroy();
+    }
+    expect(counts.plan).toHaveLength(data.samples - 1);
+    for (const path of ['kernels', 'plan'] as const) {
+      expect(new Set(counts[path]).size, `every ${path} step launches as many`).toBe(1);
+    }
+    const [plan, kernels] = [counts.plan[0] as number, counts.kernels[0] as number];
+    expect(plan).toBeGreaterThan(0);
+    expect(plan * 2).toBeLessThanOrEqual(kernels);
+  });
+
+  it('a stored delta costs one launch more per step than one recomputed inline', async () => {
+    const backend = createGpujsBackend({ mode });
+    const book = bookNetwork(backend);
+    const inline = await stepLaunches(backend, book, textbookData(), 'plan', 1);
+    book.dispose();
+    const network = denseNetwork(backend, WIDE.layers);
+    // One batch of 16 and one of 14 in each epoch: the one difference is a full step.
+    const stored = await stepLaunches(backend, network, threeTargets(), 'plan', WIDE.batchSize);
+    network.dispose();
+    backend.destroy();
+    expect(stored).toEqual([(inline[0] as number) + 1]);
+  });
+});
+
+describe.each(['headlessgl', 'webasm', 'cpu'] as const)('gpujs %s plan path', (mode) => {
+  it.each(Object.keys(SPECS))('trains like the kernel path: %s', async (name) => {
+    const spec = SPECS[name] as RunSpec;
+    const plan = await train(mode, spec, 'plan');
+    const kernels = await train(mode, spec, 'kernels');
+    const samples = threeTargets().x.length / 2;
+    const relative = textbookTolerance('float32', spec.epochs * samples);
+    expect(plan.errors).toHaveLength(spec.epochs);
+    plan.errors.forEach((error, i) => {
+      const expected = kernels.errors[i] as number;
+      expect(Math.abs(error - expected), `error at epoch ${i}`).toBeLessThanOrEqual(
+        relative * expected,
+      );
+    });
+    plan.weights.forEach((w, i) => {
+      const expected = kernels.weights[i] as number;
+      expect(Math.abs(w - expected), `weight ${i}`).toBeLessThanOrEqual(
+        relative * (Math.abs(expected) + 1),
+      );
+    });
+    expect(kernels.errors.at(-1), 'the run learns').toBeLessThan(kernels.errors[0] as number);
+  });
+});
+
+describe('gpujs headlessgl plan runner', () => {
+  it('frees its buffers with the session: a second session ends with the textures the first left', async () => {
+    const backend = createGpujsBackend({ mode: 'headlessgl' });
+    const network = bookNetwork(backend);
+    const liveAfterSession = async (): Promise<number> => {
+      await stepLaunches(backend, network, textbookData(), 'plan', 1);
+      return backend.stats().liveTextures;
+    };
+    const first = await liveAfterSession();
+    expect(await liveAfterSession()).toBe(first);
+    network.dispose();
+    backend.destroy();
+  });
+});
+
+describe('gpujs compilePlan', () => {
+  it('declines a plan with a layer, activation, loss or optimizer it does not know', () => {
+    const backend = createGpujsBackend({ mode: 'cpu' });
+    const layer = { kind: 'dense', inputs: 1, units: 1, activation: 'sigmoid' };
+    const base = { layers: [layer], loss: 'sumOfSquares', optimizer: { kind: 'sgd', eta: 0.1 } };
+    const compile = (plan: object) =>
+      backend.compilePlan(plan as unknown as TrainingPlan<GpujsStorage>);
+    const runner = compile(base);
+    expect(runner, 'the plan it changes is one it runs').toBeDefined();
+    runner?.dispose();
+    for (const changed of [
+      { layers: [{ ...layer, kind: 'dropout' }] },
+      { layers: [{ ...layer, activation: 'softplus' }] },
+      { loss: 'crossEntropy' },
+      { optimizer: { kind: 'adam', eta: 0.1 } },
+    ]) {
+      expect(compile({ ...base, ...changed }), JSON.stringify(changed)).toBeUndefined();
+    }
+    backend.destroy();
+  });
+});

@@ -1,0 +1,63 @@
+import { formatGpujsLine, type GpujsBenchResult, runGpujsBench } from './gpujs-bench.js';
+import { formatMlpTable, type MlpBenchResult, runMlpBench } from './mlp-bench.js';
+import { formatProcessTable, type ProcessBenchResult, runProcessBench } from './process-bench.js';
+import {
+  formatVerdicts,
+  mlpVerdicts,
+  processVerdicts,
+  textbookVerdicts,
+  type Verdict,
+} from './targets.js';
+import {
+  type BenchOptions,
+  formatTextbookTable,
+  runTextbookBench,
+  type TextbookBenchResult,
+} from './textbook-bench.js';
+
+export interface BenchResult {
+  /** A quick run is a smoke test: too few repetitions to be a measurement. */
+  quick: boolean;
+  textbook: TextbookBenchResult;
+  mlp: MlpBenchResult;
+  process: ProcessBenchResult;
+  gpujs: GpujsBenchResult;
+  verdicts: Verdict[];
+}
+
+/**
+ * Everything `pnpm bench` measures, in one run: the textbook run against the
+ * hand-written loop, brain.js and NumPy; the MLP step's GFLOP/s against a
+ * hand-written loop; the whole `nn train` process against the whole NumPy
+ * process; gpu.js headless-gl steps per second; and a verdict per target.
+ */
+export async function runBench(options: BenchOptions = {}): Promise<BenchResult> {
+  const textbook = await runTextbookBench(options);
+  const mlp = await runMlpBench(options);
+  const process = runProcessBench(options);
+  const gpujs = await runGpujsBench(options);
+  const verdicts = [
+    ...textbookVerdicts(textbook),
+    ...mlpVerdicts(mlp),
+    ...processVerdicts(process),
+  ];
+  return { quick: options.quick ?? false, textbook, mlp, process, gpujs, verdicts };
+}
+
+export function formatBench(result: BenchResult): string {
+  const { machine } = result.textbook;
+  return [
+    `Node ${machine.node} on ${machine.cpu}${result.quick ? ' (quick: a smoke test, not a measurement)' : ''}`,
+    '',
+    formatTextbookTable(result.textbook),
+    '',
+    formatMlpTable(result.mlp),
+    '',
+    formatProcessTable(result.process),
+    '',
+    formatGpujsLine(result.gpujs),
+    '',
+    'Targets:',
+    formatVerdicts(result.verdicts),
+  ].join('\n');
+}

@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { numpySetup, pythonFailure, referenceScriptPath } from './numpy-run.js';
+import { median } from './stats.js';
+import type { BenchOptions } from './textbook-bench.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../apps/cli/dist/bin.js', import.meta.url));
+
+export type ProcessTiming =
+  | { command: string; medianSeconds: number; runs: number }
+  | { command: string; skipped: string };
+
+export interface ProcessBenchResult {
+  epochs: number;
+  nn: ProcessTiming;
+  numpy: ProcessTiming;
+}
+
+type Spawned = ReturnType<typeof spawnSync>;
+
+interface Command {
+  command: string;
+  file: string;
+  args: string[];
+  /** Why it can't run here, if it can't. */
+  missing?: string;
+  failure(result: Spawned): string | undefined;
+}
+
+/**
+ * Whole processes, as a user runs them, interpreter start-up and imports
+ * included: `nn train --seed 1` (the built CLI) against the NumPy reference
+ * script, both the textbook run with its report every 200 epochs. They take
+ * turns, round after round, so a busy spell on a shared machine slows both.
+ */
+export function runProcessBench(options: BenchOptions = {}): ProcessBenchResult {
+  // quick: a tenth of the run, so a smoke test stays short; not a measurement.
+  const epochs = options.quick ? 201 : 2001;
+  const rounds = options.quick ? 1 : 3;
+  const nnArgs = ['train', '--seed', '1', ...(options.quick ? ['--epochs', '201'] : [])];
+  const nn: Command = {
+    command: `node ${[relative(ROOT, CLI), ...nnArgs].join(' ')}`,
+    file: process.execPath,
+    args: [CLI, ...nnArgs],
+    missing: existsSync(CLI) ? undefined : `${CLI} is not built (run pnpm build)`,
+    failure: (result) =>
+      result.status === 0
+        ? undefined
+        : `nn train exited with ${result.status}: ${String(result.stderr).trim().split('\n')[0]}`,
+  };
+  const setup = numpySetup();
+  const pyArgs = ['--seed', '1', ...(options.quick ? ['--epoch', '201'] : [])];
+  const script = 'skipped' in setup ? referenceScriptPath() : setup.script;
+  const python = 'skipped' in setup ? 'python3' : setup.python;
+  const numpy: Command = {
+    command: `${python} ${[relative(ROOT, script), ...pyArgs].join(' ')}`,
+    file: python,
+    args: [script, ...pyArgs],
+    missing: 'skipped' in setup ? setup.skipped : undefined,
+    failure: pythonFailure,
+  };
+  // nn's runs are short: two a round.
+  const [nnTiming, numpyTiming] = timeInRounds(
+    [
+      { ...nn, perRound: options.quick ? 1 : 2 },
+      { ...numpy, perRound: 1 },
+    ],
+    rounds,
+  ) as [ProcessTiming, ProcessTiming];
+  return { epochs, nn: nnTiming, numpy: numpyTiming };
+}
+
+/** Median wall time, spawn to exit, of each command's runs; a failure skips its row with the reason. */
+function timeInRounds(
+  commands: readonly (Command & { perRound: number })[],
+  rounds: number,
+): ProcessTiming[] {
+  const seconds = commands.map(() => [] as number[]);
+  const failures: (string | undefined)[] = commands.map((c) => c.missing);
+  for (let round = 0; round < rounds; round++) {
+    commands.forEach((c, i) => {
+      for (let r = 0; r < c.perRound && failures[i] === undefined; r++) {
+        const start = process.hrtime.bigint();
+        const result = spawnSync(c.file, c.args, { cwd: ROOT, encoding: 'utf8' });
+        seconds[i]?.push(Number(process.hrtime.bigint() - start) / 1e9);
+        failures[i] = c.failure(result);
+      }
+    });
+  }
+  return commands.map(({ command }, i) => {
+    const failed = failures[i];
+    const times = seconds[i] as number[];
+    return failed === undefined
+      ? { command, medianSeconds: median(times), runs: times.length }
+      : { command, skipped: failed };
+  });
+}
+
+export function formatProcessTable(result: ProcessBenchResult): string {
+  const timings = [result.nn, result.numpy];
+  const width = Math.max(...timings.map((t) => t.command.length)) + 2;
+  const lines = [
+    `Whole process, start-up included: the textbook run, ${result.epochs} epochs, median wall time (python3 as the interpreter it resolves to)`,
+    `${'command'.padEnd(width)}${'median s'.padStart(10)}${'runs'.padStart(6)}`,
+  ];
+  for (const timing of timings) {
+    lines.push(
+      'skipped' in timing
+        ? `${timing.command.padEnd(width)}  skipped: ${timing.skipped}`
+        : `${timing.command.padEnd(width)}${timing.medianSeconds.toFixed(3).padStart(10)}${String(timing.runs).padStart(6)}`,
+    );
+  }
+  return lines.join('\n');
+}
