@@ -1,6 +1,8 @@
 import { Backend, type BackendDriver, type KernelTable, NNError, type Precision } from '@nn/core';
 import { activationBackward } from './kernels/activation-backward.js';
 import { activationForward } from './kernels/activation-forward.js';
+import { adagradUpdate } from './kernels/adagrad-update.js';
+import { adamUpdate } from './kernels/adam-update.js';
 import { biasAdd } from './kernels/bias-add.js';
 import { binary } from './kernels/binary.js';
 import { columnSum } from './kernels/column-sum.js';
@@ -11,6 +13,8 @@ import { gatherRows } from './kernels/gather-rows.js';
 import { lossGradient } from './kernels/loss-gradient.js';
 import { lossValue } from './kernels/loss-value.js';
 import { matMul } from './kernels/mat-mul.js';
+import { momentumUpdate } from './kernels/momentum-update.js';
+import { rmspropUpdate } from './kernels/rmsprop-update.js';
 import { sgdUpdate } from './kernels/sgd-update.js';
 import type { CpuStorage } from './kernels/storage.js';
 import { unary } from './kernels/unary.js';
@@ -42,6 +46,10 @@ const kernels: KernelTable<CpuStorage> = {
   lossValue,
   lossGradient,
   sgdUpdate,
+  momentumUpdate,
+  adagradUpdate,
+  rmspropUpdate,
+  adamUpdate,
   gatherRows,
   fill,
   denseForward,

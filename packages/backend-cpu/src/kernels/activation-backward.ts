@@ -31,5 +31,15 @@ export function activationBackward(
     case 'relu':
       for (let i = 0; i < Y.length; i++) D[i] = (Y[i] as number) > 0 ? (G[i] as number) : 0;
       return;
+    case 'softmax': {
+      // Per row y · (dy − Σ dy·y), the sum from the first column; in place works (the sum comes first).
+      const n = y.cols;
+      for (let row = 0; row < Y.length; row += n) {
+        let dot = 0;
+        for (let j = row; j < row + n; j++) dot += (G[j] as number) * (Y[j] as number);
+        for (let j = row; j < row + n; j++) D[j] = (Y[j] as number) * ((G[j] as number) - dot);
+      }
+      return;
+    }
   }
 }

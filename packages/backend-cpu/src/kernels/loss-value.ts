@@ -1,7 +1,11 @@
-import type { LossKind } from '@nn/core';
+import { CROSS_ENTROPY_EPSILON, type LossKind } from '@nn/core';
 import type { CpuTensor } from './storage.js';
 
-/** out (1×1) (+)= Σ over samples of ½Σ(y−t)² (sumOfSquares) or Σ(y−t)²/cols (meanSquaredError). */
+/**
+ * out (1×1) (+)= Σ over samples of ½Σ(y−t)² (sumOfSquares), Σ(y−t)²/cols
+ * (meanSquaredError) or −Σ t·log(y + 1e-7) (crossEntropy), each sample's
+ * sum from its first column, added to the total row by row.
+ */
 export function lossValue(
   kind: LossKind,
   y: CpuTensor,
@@ -13,6 +17,17 @@ export function lossValue(
   const T = t.storage;
   const n = y.cols;
   let total = accumulate ? (out.storage[0] as number) : 0;
+  if (kind === 'crossEntropy') {
+    for (let row = 0; row < Y.length; row += n) {
+      let sum = 0;
+      for (let j = row; j < row + n; j++) {
+        sum += (T[j] as number) * Math.log((Y[j] as number) + CROSS_ENTROPY_EPSILON);
+      }
+      total += -sum;
+    }
+    out.storage[0] = total;
+    return;
+  }
   for (let row = 0; row < Y.length; row += n) {
     let squares = 0;
     for (let j = row; j < row + n; j++) {

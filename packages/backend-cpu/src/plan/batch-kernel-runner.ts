@@ -1,15 +1,17 @@
-import { batchRows, type DensePlan, Tensor, type TrainingPlan } from '@nn/core';
+import { batchRows, type LayerPlan, Tensor, type TrainingPlan } from '@nn/core';
 import { denseBackward } from '../kernels/dense-backward.js';
 import { denseForward } from '../kernels/dense-forward.js';
 import { gatherRows } from '../kernels/gather-rows.js';
 import { lossGradient } from '../kernels/loss-gradient.js';
 import { lossValue } from '../kernels/loss-value.js';
-import { sgdUpdate } from '../kernels/sgd-update.js';
 import type { CpuStorage, CpuTensor } from '../kernels/storage.js';
 import type { Allocate, CpuPlanRunner } from './cpu-plan-runner.js';
+import { optimizerStep } from './optimizer-step.js';
+import { lossGivesDelta, planInputs, planOutputs } from './plan-shape.js';
 
 /** A batch's scratch: its rows of x and t, and each layer's output y and gradient dy (delta in place). */
 interface BatchViews {
+  rows: number;
   x: CpuTensor;
   t: CpuTensor;
   y: CpuTensor[];
@@ -27,10 +29,9 @@ export function batchKernelRunner(
   plan: TrainingPlan<CpuStorage>,
   allocate: Allocate,
 ): CpuPlanRunner {
-  const { layers, batchSize, data, order, lossTotal, parameters } = plan;
-  const inputs = (layers[0] as DensePlan<CpuStorage>).inputs;
-  const outputs = (layers[layers.length - 1] as DensePlan<CpuStorage>).units;
-  const eta = plan.optimizer.eta;
+  const { layers, batchSize, data, order, lossTotal } = plan;
+  const inputs = planInputs(plan);
+  const outputs = planOutputs(plan);
   const x = allocate(batchSize * inputs);
   const t = allocate(batchSize * outputs);
   const y = layers.map((layer) => allocate(batchSize * layer.units));
@@ -40,6 +41,7 @@ export function batchKernelRunner(
   const view = (storage: CpuStorage, rows: number, cols: number): CpuTensor =>
     new Tensor(owner, [rows, cols], storage.subarray(0, rows * cols));
   const viewsOf = (rows: number): BatchViews => ({
+    rows,
     x: view(x, rows, inputs),
     t: view(t, rows, outputs),
     y: layers.map((layer, i) => view(y[i] as CpuStorage, rows, layer.units)),
@@ -49,6 +51,9 @@ export function batchKernelRunner(
   const lastRows = batchRows(plan, plan.batches - 1);
   const last = lastRows === batchSize ? full : viewsOf(lastRows);
   const top = layers.length - 1;
+  // Cross-entropy's gradient is the softmax's delta: the last layer's activation backward is skipped.
+  const topActivation = lossGivesDelta(plan) ? 'identity' : undefined;
+  const { optimizer, parameters } = plan;
 
   const step = (index: number): void => {
     const v = batchRows(plan, index) === batchSize ? full : last;
@@ -57,33 +62,43 @@ export function batchKernelRunner(
     gatherRows(data.t, order, offset, v.t);
     let input = v.x;
     for (let i = 0; i <= top; i++) {
-      const layer = layers[i] as DensePlan<CpuStorage>;
+      const layer = layers[i] as LayerPlan<CpuStorage>;
       const out = v.y[i] as CpuTensor;
-      denseForward(input, layer.weights.value, layer.bias.value, layer.activation, out);
+      if (layer.kind === 'dense') {
+        denseForward(input, layer.weights.value, layer.bias.value, layer.activation, out);
+      } else {
+        // The book's dropout: y = x · mask, the mask's rows from this batch's position in the epoch.
+        multiplyRows(input.storage, layer.mask.storage, offset * layer.units, out.storage);
+      }
       input = out;
     }
     lossValue(plan.loss, input, v.t, lossTotal, true);
     lossGradient(plan.loss, input, v.t, v.dy[top] as CpuTensor);
     for (let i = top; i >= 0; i--) {
-      const layer = layers[i] as DensePlan<CpuStorage>;
+      const layer = layers[i] as LayerPlan<CpuStorage>;
       const g = v.dy[i] as CpuTensor;
+      const below = i === 0 ? undefined : (v.dy[i - 1] as CpuTensor);
+      if (layer.kind === 'dropout') {
+        // dx = dy · mask; the first layer's would go nowhere.
+        if (below !== undefined) {
+          multiplyRows(g.storage, layer.mask.storage, offset * layer.units, below.storage);
+        }
+        continue;
+      }
       denseBackward(
         i === 0 ? v.x : (v.y[i - 1] as CpuTensor),
         layer.weights.value,
         v.y[i] as CpuTensor,
         g,
-        layer.activation,
+        i === top ? (topActivation ?? layer.activation) : layer.activation,
         g,
         layer.weights.grad,
         layer.bias.grad,
-        i === 0 ? undefined : v.dy[i - 1],
+        below,
       );
     }
     // The book's order: every gradient from the weights before the step, then every update.
-    for (let i = 0; i < parameters.length; i++) {
-      const p = parameters[i] as (typeof parameters)[number];
-      sgdUpdate(p.value, p.grad, eta);
-    }
+    optimizerStep(optimizer, parameters);
   };
 
   return {
@@ -94,4 +109,9 @@ export function batchKernelRunner(
     // Its scratch is plain typed arrays, which the garbage collector frees.
     dispose() {},
   };
+}
+
+/** out = a · mask, element by element over a's length, the mask read from `start` (binary('multiply')). */
+function multiplyRows(a: CpuStorage, mask: CpuStorage, start: number, out: CpuStorage): void {
+  for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) * (mask[start + i] as number);
 }

@@ -1,8 +1,9 @@
-import { ACTIVATIONS, LOSSES, type Precision, type TrainingPlan } from '@nn/core';
+import { ACTIVATIONS, LOSSES, OPTIMIZERS, type Precision, type TrainingPlan } from '@nn/core';
 import type { CpuStorage } from '../kernels/storage.js';
 import { batchKernelRunner } from './batch-kernel-runner.js';
 import type { Allocate, CpuPlanRunner } from './cpu-plan-runner.js';
 import { GENERATED_PARAMETER_LIMIT, generatedRunner } from './generated-runner.js';
+import { lossGivesDelta, parameterCount } from './plan-shape.js';
 import { sampleLoopRunner } from './sample-loop-runner.js';
 
 export interface CompileOptions {
@@ -13,20 +14,19 @@ export interface CompileOptions {
 }
 
 /**
- * A runner for plans of dense layers (any activation of core's), either
- * loss, and SGD; undefined for anything else, which core then composes from
- * kernels. Small networks get code generated for them where that is allowed;
- * the others, and every network where it is not, loops that need no
- * generated code: fused per sample at batch size 1, the kernels per batch
- * otherwise.
+ * A runner for plans of dense layers (any activation of core's) and
+ * dropout layers, any loss and any optimizer of core's; undefined for
+ * anything else, which core then composes from kernels. Small networks get
+ * code generated for them where that is allowed; the others, and every
+ * network where it is not, loops that need no generated code: fused per
+ * sample at batch size 1, the kernels per batch otherwise.
  */
 export function compileCpuPlan(
   plan: TrainingPlan<CpuStorage>,
   options: CompileOptions,
 ): CpuPlanRunner | undefined {
   if (!runsOnCpu(plan)) return undefined;
-  const parameters = plan.layers.reduce((n, l) => n + (l.inputs + 1) * l.units, 0);
-  if (options.generatedCode && parameters <= GENERATED_PARAMETER_LIMIT) {
+  if (options.generatedCode && parameterCount(plan) <= GENERATED_PARAMETER_LIMIT) {
     return generatedRunner(plan, options.precision);
   }
   if (plan.batchSize === 1) return sampleLoopRunner(plan, options.allocate);
@@ -37,11 +37,19 @@ export function compileCpuPlan(
 function runsOnCpu(plan: TrainingPlan<CpuStorage>): boolean {
   const known = <T extends string>(list: readonly T[], value: string): boolean =>
     (list as readonly string[]).includes(value);
+  const layersKnown = plan.layers.every((layer) =>
+    (layer.kind as string) === 'dense'
+      ? known(ACTIVATIONS, (layer as { activation: string }).activation)
+      : (layer.kind as string) === 'dropout',
+  );
+  const last = plan.layers[plan.layers.length - 1];
+  // Cross-entropy's gradient is the delta at a softmax's input: core builds such plans only with a softmax last.
+  const deltaAtSoftmax =
+    !lossGivesDelta(plan) || (last?.kind === 'dense' && last.activation === 'softmax');
   return (
-    (plan.optimizer.kind as string) === 'sgd' &&
+    known(OPTIMIZERS, plan.optimizer.kind) &&
     known(LOSSES, plan.loss) &&
-    plan.layers.every(
-      (layer) => (layer.kind as string) === 'dense' && known(ACTIVATIONS, layer.activation),
-    )
+    layersKnown &&
+    deltaAtSoftmax
   );
 }
