@@ -1,15 +1,41 @@
-import { textbookData } from '@nn/core';
-import type { RegressionFrame } from '@nn/viz';
+import {
+  EXAMPLE_NAMES,
+  EXAMPLES,
+  type ExampleName,
+  IRIS_SPECIES,
+  type LossKind,
+  OPTIMIZERS,
+  textbookData,
+} from '@nn/core';
+import { CLASSIFICATION_CHART_SIZE } from '@nn/viz';
 import { renderGif, renderPng } from './chart-images.js';
+import { renderConfusion } from './confusion-view.js';
 import { connectTrainer, type TrainerConnection, type TrainerThread } from './connect-trainer.js';
 import { download } from './download.js';
 import { ErrorChart } from './error-chart.js';
-import { FitChart } from './fit-chart.js';
+import {
+  accuracy,
+  currentChart,
+  exportSize,
+  gifFrames,
+  MAX_GIF_FRAMES,
+  type RunState,
+} from './example-charts.js';
+import { LiveChart } from './live-chart.js';
+import { type ExampleData, exampleData } from './network-views.js';
 import { MAX_CSV_BYTES, parseCsv, type TrainingData } from './parse-csv.js';
-import type { BackendInfo, IntervalReport, TrainerEvent, TrainerStatus } from './protocol.js';
+import type {
+  BackendInfo,
+  IntervalReport,
+  NetworkView,
+  TrainerEvent,
+  TrainerStatus,
+} from './protocol.js';
 import { MAX_MODEL_BYTES } from './read-model.js';
 import { readTextFile } from './read-text-file.js';
 import {
+  ACTIVATION_CHOICES,
+  defaultSettings,
   formatSetting,
   parseSettings,
   type Settings,
@@ -22,21 +48,39 @@ import { shorten } from './shorten.js';
 import { offerWebGpuOption } from './webgpu-option.js';
 
 const FIELDS = [
+  'example',
   'hidden',
   'activation',
+  'optimizer',
   'eta',
+  'dropout',
   'epochs',
   'interval',
   'batchSize',
+  'wbWidth',
   'seed',
   'rng',
   'backend',
 ] as const satisfies readonly (keyof Settings)[];
 
-/** The CLI's limit (--gif): past this a GIF takes long to draw and is too big to share. */
-const MAX_GIF_FRAMES = 500;
 /** A message longer than this (a value echoed from a file) is cut in the middle. */
 const MAX_MESSAGE_LENGTH = 300;
+
+/** What the page says about each example's data; the network line is made from the settings. */
+const EXAMPLE_TEXT: Record<ExampleName, { lede: string; png: string }> = {
+  regression: {
+    lede: 'The textbook regression: the network learns y = sin(x) from 63 points (the dashed curve); the + marks are its predictions.',
+    png: 'nn-fit.png',
+  },
+  classification: {
+    lede: 'Each point of a 21 × 21 grid over [-1, 1]² is class 1 above the dashed curve y = sin(πx) and class 2 below it. The marks are the classes the network predicts, and the shading its decision surface: blue where it says class 1, orange where class 2, white on its boundary.',
+    png: 'nn-decision-surface.png',
+  },
+  iris: {
+    lede: "Fisher's 150 irises: 4 measurements of each flower (standardised) and its species. The even rows train the network and the odd rows test it; the tables count each true species by the species the network predicts.",
+    png: 'nn-error-curves.png',
+  },
+};
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -45,40 +89,54 @@ function element<T extends HTMLElement>(id: string): T {
 }
 
 /** Shows an error as a plain number (a test and a person can both read it), six digits. */
-function formatError(error: number): string {
-  return String(Number(error.toPrecision(6)));
+function formatNumber(value: number | null): string {
+  return value === null ? '–' : String(Number(value.toPrecision(6)));
+}
+
+/** Percent to one decimal at most, as the book prints accuracy. */
+function formatPercent(value: number | undefined): string {
+  return value === undefined || Number.isNaN(value) ? '–' : `${Number(value.toFixed(1))}%`;
 }
 
 /** The page: settings in the form and the URL, a trainer (worker) doing the work, charts and files. */
 export class App {
   #settings: Settings;
-  #data: TrainingData;
-  /** Every reported epoch's error, for the error chart. */
-  #errors: { epoch: number; error: number }[] = [];
-  /** The reports with predictions, for the GIF: at most MAX_GIF_FRAMES, so a long run cannot fill memory. */
-  #frames: IntervalReport[] = [];
+  #data: ExampleData;
+  #dataLabel = 'textbook sin(x)';
+  /** Every reported epoch; the first MAX_GIF_FRAMES keep their views, for the GIF. */
+  #reports: IntervalReport[] = [];
+  #view: NetworkView | null = null;
   #drawPending = false;
-  #newData = false;
-  #predictions: Float64Array | null = null;
   #epoch = 0;
   #error: number | null = null;
+  #test: number | null = null;
   #status: TrainerStatus = 'ready';
   #connection: TrainerConnection | undefined;
-  readonly #fitChart: FitChart;
+  readonly #mainChart: LiveChart;
   readonly #errorChart: ErrorChart;
 
   constructor() {
-    const book = textbookData();
-    this.#data = { x: Float64Array.from(book.x), t: Float64Array.from(book.t) };
     const { settings, problems } = settingsFromQuery(new URLSearchParams(location.search));
     this.#settings = settings;
-    for (const key of FIELDS) {
-      element<HTMLInputElement | HTMLSelectElement>(key).value = formatSetting(settings, key);
-    }
+    this.#data = exampleData(settings.example);
+    fillSelect(
+      element('example'),
+      EXAMPLE_NAMES.map((name) => [name, EXAMPLES[name].title]),
+    );
+    fillSelect(
+      element('activation'),
+      ACTIVATION_CHOICES.map((name) => [name, name]),
+    );
+    fillSelect(
+      element('optimizer'),
+      OPTIMIZERS.map((name) => [name, name]),
+    );
+    this.#showSettings();
     this.#showProblems(problems.map((p) => p.message));
     setupCharts();
-    this.#fitChart = new FitChart(element('fit-chart'), this.#frame());
+    this.#mainChart = new LiveChart(element('main-chart'));
     this.#errorChart = new ErrorChart(element('error-chart'));
+    this.#showExample();
   }
 
   async start(): Promise<void> {
@@ -119,42 +177,72 @@ export class App {
       this.#importModel(event.target as HTMLInputElement),
     );
     element('export-gif').addEventListener('click', () =>
-      this.#export(async () => download(await renderGif(this.#reportFrames()), 'nn-training.gif')),
+      this.#export(async () =>
+        download(await renderGif(gifFrames(this.#state())), 'nn-training.gif'),
+      ),
     );
     element('export-png').addEventListener('click', () =>
-      this.#export(async () => download(await renderPng(this.#frame()), 'nn-fit.png')),
+      this.#export(async () => {
+        const png = await renderPng(currentChart(this.#state()), exportSize(this.#settings));
+        download(png, EXAMPLE_TEXT[this.#settings.example].png);
+      }),
     );
     element('export-model').addEventListener('click', () => this.#send({ type: 'export-model' }));
   }
 
   #onSettingChange(target: EventTarget | null): void {
+    const changed = (target as HTMLElement | null)?.id;
+    if (changed === 'example') {
+      // Another example starts from its book settings; the seed, rng and backend stay.
+      const example = parseSettings({ example: element<HTMLSelectElement>('example').value });
+      this.#useExample(defaultSettings(example.settings.example, this.#settings));
+      this.#configure();
+      return;
+    }
     const text: SettingsText = {};
     for (const key of FIELDS) text[key] = element<HTMLInputElement>(key).value;
     const { settings, problems } = parseSettings(text);
     this.#showProblems(problems.map((p) => p.message));
     if (problems.length > 0) return;
-    const onlyBackend = (target as HTMLElement | null)?.id === 'backend';
     this.#settings = settings;
+    this.#showNetwork();
     history.replaceState(null, '', `?${settingsToQuery(settings)}`);
     // A new backend takes over the network as trained so far; any other change starts over.
-    if (onlyBackend && this.#epoch > 0) {
+    if (changed === 'backend' && this.#epoch > 0) {
       this.#send({ type: 'switch-backend', backend: settings.backend });
     } else {
       this.#configure();
     }
   }
 
+  /** Makes `settings` (of another example, or an imported model's) the page's, with the example's data. */
+  #useExample(settings: Settings): void {
+    const changed = settings.example !== this.#settings.example;
+    this.#settings = settings;
+    if (changed) {
+      this.#data = exampleData(settings.example);
+      this.#dataLabel = 'textbook sin(x)';
+      this.#view = null;
+    }
+    this.#showSettings();
+    this.#showProblems([]);
+    history.replaceState(null, '', `?${settingsToQuery(settings)}`);
+    this.#showExample();
+  }
+
   #configure(): void {
-    this.#errors = [];
-    this.#frames = [];
-    this.#predictions = null;
+    this.#reports = [];
     this.#epoch = 0;
     this.#error = null;
+    this.#test = null;
     this.#scheduleDraw();
+    const { train } = this.#data;
     this.#send({
       type: 'configure',
       settings: this.#settings,
-      data: { x: this.#data.x.slice(), t: this.#data.t.slice() },
+      ...(this.#settings.example === 'regression'
+        ? { data: { x: train.x.slice(), t: train.t.slice() } }
+        : {}),
     });
   }
 
@@ -168,23 +256,29 @@ export class App {
         element('status').textContent = event.status;
         element<HTMLButtonElement>('pause').disabled = event.status !== 'running';
         element<HTMLButtonElement>('train').disabled = event.status === 'running';
+        // Iris's chart gains the accuracy line when the run is done.
+        this.#scheduleDraw();
         return;
       case 'progress':
         this.#epoch = event.epoch;
         this.#error = event.error;
+        this.#test = event.test;
         element('epoch').textContent = String(event.epoch);
-        element('error').textContent = event.error === null ? '–' : formatError(event.error);
+        element('error').textContent = formatNumber(event.error);
+        element('test-error').textContent = formatNumber(event.test);
         element('train-time').textContent = event.trainingMs.toFixed(0);
-        if (event.predictions !== null) {
-          this.#predictions = event.predictions;
+        if (event.view !== null && event.view.example === this.#settings.example) {
+          this.#view = event.view;
           this.#scheduleDraw();
         }
         return;
-      case 'report':
-        this.#errors.push({ epoch: event.report.epoch, error: event.report.error });
-        if (this.#errors.length <= MAX_GIF_FRAMES) this.#frames.push(event.report);
+      case 'report': {
+        // Past the GIF's limit a report keeps its errors only, so a long run cannot fill memory.
+        const { view: _, ...errors } = event.report;
+        this.#reports.push(this.#reports.length < MAX_GIF_FRAMES ? event.report : errors);
         this.#scheduleDraw();
         return;
+      }
       case 'model':
         download(
           new Blob([`${JSON.stringify(event.model, null, 2)}\n`], { type: 'application/json' }),
@@ -192,18 +286,12 @@ export class App {
         );
         return;
       case 'imported':
-        this.#settings = {
-          ...this.#settings,
-          hidden: event.hidden,
-          activation: event.activation as Settings['activation'],
-        };
-        element<HTMLInputElement>('hidden').value = formatSetting(this.#settings, 'hidden');
-        element<HTMLSelectElement>('activation').value = this.#settings.activation;
-        history.replaceState(null, '', `?${settingsToQuery(this.#settings)}`);
-        this.#errors = [];
-        this.#frames = [];
+        this.#useExample(event.settings);
+        this.#reports = [];
         this.#scheduleDraw();
-        this.#showMessage('model imported: the chart shows its predictions; Train goes on from it');
+        this.#showMessage(
+          `model imported (${EXAMPLES[event.settings.example].title}): the charts show it; Train goes on from it`,
+        );
         return;
       case 'failure':
         this.#showMessage(event.code === null ? event.message : `${event.message} (${event.code})`);
@@ -230,11 +318,12 @@ export class App {
     }
   }
 
+  /** Regression data (the book's or a CSV's): the run starts over on it. */
   #useData(data: TrainingData, label: string): void {
-    this.#data = data;
-    element('data-info').textContent = `${label}, ${data.x.length} points`;
-    this.#predictions = null;
-    this.#newData = true;
+    this.#data = { train: data };
+    this.#dataLabel = label;
+    this.#view = null;
+    this.#showData();
     this.#configure();
   }
 
@@ -261,44 +350,110 @@ export class App {
     }
   }
 
+  #state(): RunState {
+    return {
+      settings: this.#settings,
+      data: this.#data,
+      epoch: this.#epoch,
+      error: this.#error,
+      view: this.#view,
+      reports: this.#reports,
+      done: this.#status === 'done',
+    };
+  }
+
   /** Charts redraw at most once per animation frame, however fast reports come. */
   #scheduleDraw(): void {
     if (this.#drawPending) return;
     this.#drawPending = true;
     requestAnimationFrame(() => {
       this.#drawPending = false;
-      this.#fitChart.draw(this.#frame(), this.#newData);
-      this.#newData = false;
-      this.#errorChart.draw(this.#errors, this.#settings.epochs);
+      this.#draw();
     });
   }
 
-  /** The chart's frame now: the last epoch done, 0-based as in the book's "Epoch 2000/2001". */
-  #frame(): RegressionFrame {
-    return {
-      x: this.#data.x,
-      target: this.#data.t,
-      predictions: this.#predictions ?? new Float64Array(this.#data.x.length).fill(Number.NaN),
-      epoch: Math.max(this.#epoch - 1, 0),
-      epochs: this.#settings.epochs,
-      error: this.#error ?? Number.NaN,
-    };
+  #draw(): void {
+    const { example, epochs } = this.#settings;
+    const state = this.#state();
+    const square = CLASSIFICATION_CHART_SIZE.width / CLASSIFICATION_CHART_SIZE.height;
+    this.#mainChart.draw(currentChart(state), example === 'classification' ? square : 1.5);
+    const known = accuracy(this.#view);
+    element('train-accuracy').textContent = formatPercent(known?.train);
+    element('test-accuracy').textContent = formatPercent(known?.test);
+    if (example === 'iris') {
+      const view = this.#view?.example === 'iris' ? this.#view : undefined;
+      renderConfusion(
+        element('confusion-test'),
+        'Test set',
+        IRIS_SPECIES,
+        view?.confusion.test ?? null,
+      );
+      renderConfusion(
+        element('confusion-train'),
+        'Train set',
+        IRIS_SPECIES,
+        view?.confusion.train ?? null,
+      );
+    } else {
+      this.#errorChart.draw(this.#reports, epochs);
+    }
   }
 
-  #reportFrames(): RegressionFrame[] {
-    if (this.#errors.length > MAX_GIF_FRAMES) {
-      throw new RangeError(
-        `this run reported ${this.#errors.length} epochs; a GIF holds at most ${MAX_GIF_FRAMES} frames (as in the CLI): raise the report interval`,
-      );
+  #showSettings(): void {
+    for (const key of FIELDS) {
+      element<HTMLInputElement | HTMLSelectElement>(key).value = formatSetting(this.#settings, key);
     }
-    return this.#frames.map((report) => ({
-      x: this.#data.x,
-      target: this.#data.t,
-      predictions: report.predictions,
-      epoch: report.epoch,
-      epochs: this.#settings.epochs,
-      error: report.error,
-    }));
+    this.#showNetwork();
+  }
+
+  /** Shows what belongs to the example: its title, text, numbers, charts and data controls. */
+  #showExample(): void {
+    const { example } = this.#settings;
+    const { title } = EXAMPLES[example];
+    element('example-title').textContent = title;
+    document.title = `@nn — watch a network learn: ${title}`;
+    element('example-lede').textContent = EXAMPLE_TEXT[example].lede;
+    const evaluated = example === 'iris';
+    element('error-label').textContent = evaluated ? 'Train error' : 'Error';
+    element('train-accuracy-label').textContent = evaluated ? 'Train accuracy' : 'Accuracy';
+    element('test-error-box').hidden = !evaluated;
+    element('train-accuracy-box').hidden = example === 'regression';
+    element('test-accuracy-box').hidden = !evaluated;
+    element('error-chart-box').hidden = evaluated;
+    element('confusion-box').hidden = !evaluated;
+    element('csv-box').hidden = example !== 'regression';
+    element('main-chart').setAttribute('aria-label', mainChartLabel(example));
+    document.body.dataset.example = example;
+    this.#showData();
+    this.#showNetwork();
+    this.#scheduleDraw();
+  }
+
+  #showData(): void {
+    const { train, test } = this.#data;
+    const outputs = EXAMPLES[this.#settings.example].settings.outputs;
+    element('data-info').textContent =
+      this.#settings.example === 'regression'
+        ? `${this.#dataLabel}, ${train.x.length} points`
+        : test === undefined
+          ? `the book's grid, ${train.t.length / outputs} points`
+          : `${train.t.length / outputs} flowers to train on, ${test.t.length / outputs} to test`;
+  }
+
+  /** The network and training the settings make, in one line: 2 → 6 sigmoid → 2 softmax, … */
+  #showNetwork(): void {
+    const { example, hidden, activation, optimizer, eta, batchSize, dropout } = this.#settings;
+    const book = EXAMPLES[example].settings;
+    const layers = [
+      String(book.inputs),
+      ...hidden.map(
+        (units) => `${units} ${activation}${dropout > 0 ? ` (dropout ${dropout})` : ''}`,
+      ),
+      `${book.outputs} ${book.outputActivation}`,
+    ].join(' → ');
+    const batches = `batches of ${batchSize}${book.dropRemainder ? ', remainder dropped' : ''}`;
+    element('network-info').textContent =
+      `${layers} · ${LOSS_NAMES[book.loss.kind]} · ${optimizer}, eta ${eta} · ${batches}`;
   }
 
   #send(request: Parameters<TrainerConnection['send']>[0]): void {
@@ -314,6 +469,34 @@ export class App {
     element('settings-problems').textContent = messages.join('; ');
   }
 }
+
+function fillSelect(select: HTMLSelectElement, choices: readonly [string, string][]): void {
+  select.replaceChildren(
+    ...choices.map(([value, label]) => {
+      const option = document.createElement('option');
+      option.value = value;
+      option.textContent = label;
+      return option;
+    }),
+  );
+}
+
+function mainChartLabel(example: ExampleName): string {
+  switch (example) {
+    case 'regression':
+      return "Target curve (dashed) and the network's predictions (+)";
+    case 'classification':
+      return "The grid's points by predicted class over the dashed y = sin(πx), on the network's decision surface";
+    case 'iris':
+      return 'Train and test error per reported epoch';
+  }
+}
+
+const LOSS_NAMES: Record<LossKind, string> = {
+  sumOfSquares: 'sum of squares',
+  meanSquaredError: 'mean squared error',
+  crossEntropy: 'cross-entropy',
+};
 
 function describeBackend(info: BackendInfo): string {
   const text = `${info.name} ${info.mode} (${info.precision})`;

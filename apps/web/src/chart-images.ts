@@ -1,41 +1,43 @@
-import {
-  DEFAULT_CHART_SIZE,
-  encodeGif,
-  type RegressionFrame,
-  regressionBounds,
-  regressionChartConfig,
-  whiteBackground,
-} from '@nn/viz';
+import { type ChartSize, GifWriter, type ScatterChartConfig, whiteBackground } from '@nn/viz';
 import { Chart } from 'chart.js';
 import { EXPORT_FONT_FAMILY, loadExportFont, setupCharts } from './setup-charts.js';
 
-const { width: WIDTH, height: HEIGHT } = DEFAULT_CHART_SIZE;
+/** The frames of one export: how many, each one's chart (built when drawn), and the image size. */
+export interface ExportFrames {
+  count: number;
+  config(index: number): ScatterChartConfig;
+  size: ChartSize;
+}
 
-/** Draws each frame on one off-page canvas at 1:1 pixels, axes fixed by the first frame. */
+/**
+ * Draws each frame on one off-page canvas at 1:1 pixels, on a white page,
+ * with the CLI's font, keeping the chart's own plugins (the decision
+ * surface); every frame of an export is the same kind of chart.
+ */
 async function drawFrames(
-  frames: readonly RegressionFrame[],
+  frames: ExportFrames,
   each: (canvas: HTMLCanvasElement, context: CanvasRenderingContext2D) => void,
 ): Promise<void> {
-  const first = frames[0];
-  if (first === undefined) throw new RangeError('nothing to draw yet; train first');
+  if (frames.count === 0) throw new RangeError('nothing to draw yet; train first');
   setupCharts();
   const font = (await loadExportFont()) ? `'${EXPORT_FONT_FAMILY}', sans-serif` : 'sans-serif';
+  const { width, height } = frames.size;
   const canvas = document.createElement('canvas');
-  canvas.width = WIDTH;
-  canvas.height = HEIGHT;
+  canvas.width = width;
+  canvas.height = height;
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (context === null) throw new Error('this browser gives no 2D canvas to draw the chart on');
-  const bounds = regressionBounds(first.x, first.target);
-  const config = regressionChartConfig(first, bounds);
-  config.plugins = [whiteBackground];
+  const config = frames.config(0);
+  config.plugins = [whiteBackground, ...(config.plugins ?? [])];
   config.options = { ...config.options, devicePixelRatio: 1 };
   // The export font is the default only while these frames draw (synchronously), so the page's charts keep theirs.
   const pageFont = Chart.defaults.font.family;
   Chart.defaults.font.family = font;
   const chart = new Chart(context, config);
   try {
-    for (const frame of frames) {
-      const next = regressionChartConfig(frame, bounds);
+    each(canvas, context);
+    for (let i = 1; i < frames.count; i++) {
+      const next = frames.config(i);
       chart.data = next.data;
       chart.options = { ...next.options, devicePixelRatio: 1 };
       chart.update();
@@ -47,20 +49,20 @@ async function drawFrames(
   }
 }
 
-/** The training as the CLI's looping GIF: one chart per reported epoch. */
-export async function renderGif(frames: readonly RegressionFrame[]): Promise<Blob> {
-  const pixels: Uint8ClampedArray[] = [];
+/** The training as the CLI's looping GIF, encoded frame by frame so memory holds one frame's pixels. */
+export async function renderGif(frames: ExportFrames): Promise<Blob> {
+  const writer = new GifWriter(frames.size);
   await drawFrames(frames, (_, context) => {
-    pixels.push(context.getImageData(0, 0, WIDTH, HEIGHT).data);
+    writer.add(context.getImageData(0, 0, frames.size.width, frames.size.height).data);
   });
-  const bytes = encodeGif(pixels, { width: WIDTH, height: HEIGHT });
+  const bytes = writer.finish();
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/gif' });
 }
 
-/** One frame (the final fit) as PNG. */
-export async function renderPng(frame: RegressionFrame): Promise<Blob> {
+/** One chart (the run as it stands) as PNG. */
+export async function renderPng(config: ScatterChartConfig, size: ChartSize): Promise<Blob> {
   let png: Promise<Blob> | undefined;
-  await drawFrames([frame], (canvas) => {
+  await drawFrames({ count: 1, config: () => config, size }, (canvas) => {
     png = new Promise((resolve, reject) =>
       canvas.toBlob(
         (blob) => (blob === null ? reject(new Error('PNG encoding failed')) : resolve(blob)),

@@ -23,8 +23,9 @@ export class ErrorChart {
       },
       options: {
         animation: false,
+        // Fills its box, which CSS keeps at 3:2 (see LiveChart for why not Chart.js's aspectRatio).
         responsive: true,
-        aspectRatio: 1.5,
+        maintainAspectRatio: false,
         events: [],
         scales: {
           x: { type: 'linear', title: { display: true, text: 'epoch' }, min: 0 },

@@ -1,4 +1,13 @@
-import { type ModelJSON, NNError, validateModelJSON } from '@nn/core';
+import {
+  type DenseLayerJSON,
+  EXAMPLE_NAMES,
+  EXAMPLES,
+  type ExampleName,
+  type LayerJSON,
+  type ModelJSON,
+  NNError,
+  validateModelJSON,
+} from '@nn/core';
 import { ACTIVATION_CHOICES, type ActivationChoice, MAX_LAYERS, MAX_WIDTH } from './settings.js';
 import { shorten } from './shorten.js';
 
@@ -12,16 +21,22 @@ export const MAX_MODEL_BYTES = 32 * 1024 * 1024;
 /** A model the page can train, and the settings that describe it. */
 export interface PageModel {
   model: ModelJSON;
+  /** The example whose inputs, outputs and output activation the model has. */
+  example: ExampleName;
   hidden: number[];
   activation: ActivationChoice;
+  dropout: number;
 }
 
 /**
  * Reads model JSON text (the CLI's --save format, a UTF-8 BOM allowed) and
- * checks that it is a network the page trains: 1 input, 1 to MAX_LAYERS
- * hidden layers of at most MAX_WIDTH units sharing one of the page's
- * activations, and 1 identity output. Every failure is NN_MODEL_INVALID or
- * NN_MODEL_VERSION, naming the field.
+ * checks that it is a network the page trains: the inputs, outputs and
+ * output activation of one of the examples (a softmax classifier of 2 → 2 is
+ * the §5.10 one, of 4 → 3 Iris), 1 to MAX_LAYERS hidden layers of at most
+ * MAX_WIDTH units sharing one of the page's activations, and either no
+ * dropout or the same ratio after every hidden layer (as the page builds
+ * them). Every failure is NN_MODEL_INVALID or NN_MODEL_VERSION, naming the
+ * field.
  */
 export function readModel(text: string): PageModel {
   let json: unknown;
@@ -39,19 +54,24 @@ export function readModel(text: string): PageModel {
     );
   }
   const model = validateModelJSON(json);
-  const hidden = model.layers.slice(0, -1);
-  const output = model.layers.at(-1) as ModelJSON['layers'][number];
-  if (model.layers[0]?.inputs !== 1 || output.units !== 1) {
-    throw invalid('the page trains 1-input, 1-output networks; this model has other sizes');
+  const dense = model.layers.flatMap((layer, at) =>
+    layer.type === 'dense' ? [{ layer, at }] : [],
+  );
+  const output = dense.at(-1);
+  const last = model.layers.length - 1;
+  if (output === undefined || output.at !== last) {
+    throw invalid(`layers[${last}] is a dropout layer; the page's networks end with a dense layer`);
   }
+  const example = exampleOf(dense[0]?.layer.inputs as number, output.layer);
+  const hidden = dense.slice(0, -1);
   if (hidden.length === 0 || hidden.length > MAX_LAYERS) {
     throw invalid(`it has ${hidden.length} hidden layers; the page trains 1 to ${MAX_LAYERS}`);
   }
-  const activation = hidden[0]?.activation as ActivationChoice;
-  hidden.forEach((layer, i) => {
+  const activation = hidden[0]?.layer.activation as ActivationChoice;
+  for (const { layer, at } of hidden) {
     if (layer.units > MAX_WIDTH) {
       throw invalid(
-        `layers[${i}] has ${layer.units} units; the page trains at most ${MAX_WIDTH} per layer`,
+        `layers[${at}] has ${layer.units} units; the page trains at most ${MAX_WIDTH} per layer`,
       );
     }
     if (
@@ -59,16 +79,63 @@ export function readModel(text: string): PageModel {
       layer.activation !== activation
     ) {
       throw invalid(
-        `layers[${i}].activation is "${layer.activation}"; the page trains hidden layers of one activation, ${ACTIVATION_CHOICES.join(', ')}`,
+        `layers[${at}].activation is "${layer.activation}"; the page trains hidden layers of one activation, ${ACTIVATION_CHOICES.join(', ')}`,
       );
     }
+  }
+  return {
+    model,
+    example,
+    hidden: hidden.map(({ layer }) => layer.units),
+    activation,
+    dropout: dropoutOf(
+      model.layers,
+      hidden.map(({ at }) => at),
+    ),
+  };
+}
+
+/** The example a model of `inputs` and this output layer belongs to, from core's EXAMPLES. */
+function exampleOf(inputs: number, output: DenseLayerJSON): ExampleName {
+  const found = EXAMPLE_NAMES.find((name) => {
+    const book = EXAMPLES[name].settings;
+    return (
+      book.inputs === inputs &&
+      book.outputs === output.units &&
+      book.outputActivation === output.activation
+    );
   });
-  if (output.activation !== 'identity') {
+  if (found !== undefined) return found;
+  const shape = (i: number, o: number, activation: string) => `${i} → ${o} ${activation}`;
+  const examples = EXAMPLE_NAMES.map((name) => {
+    const book = EXAMPLES[name].settings;
+    return `${name} ${shape(book.inputs, book.outputs, book.outputActivation)}`;
+  }).join(', ');
+  const kind = output.activation === 'softmax' ? 'a classifier of ' : '';
+  throw invalid(
+    `${kind}${shape(inputs, output.units, output.activation)} fits none of the page's examples (${examples})`,
+  );
+}
+
+/**
+ * The dropout ratio the page's settings give this model: none, or one ratio
+ * right after every hidden layer (at `hiddenAt`), where the page puts them.
+ */
+function dropoutOf(layers: readonly LayerJSON[], hiddenAt: readonly number[]): number {
+  const dropouts = layers.flatMap((layer, at) => (layer.type === 'dropout' ? [{ layer, at }] : []));
+  if (dropouts.length === 0) return 0;
+  const ratio = (dropouts[0] as (typeof dropouts)[number]).layer.ratio;
+  const afterEach =
+    dropouts.length === hiddenAt.length &&
+    dropouts.every(
+      ({ layer, at }, i) => at === (hiddenAt[i] as number) + 1 && layer.ratio === ratio,
+    );
+  if (!afterEach) {
     throw invalid(
-      `layers[${hidden.length}].activation is "${output.activation}"; the page's output layer is identity`,
+      'its dropout layers are not one ratio right after every hidden layer, the only way the page places them',
     );
   }
-  return { model, hidden: hidden.map((layer) => layer.units), activation };
+  return ratio;
 }
 
 /** How deep a model's numbers lie: layers[i].weights[r][c]. */

@@ -1,3 +1,11 @@
+import {
+  EXAMPLE_NAMES,
+  EXAMPLES,
+  type ExampleName,
+  OPTIMIZERS,
+  type OptimizerKind,
+} from '@nn/core';
+
 /**
  * The backends the page offers: cpu in either precision, gpu.js in one of its
  * browser modes (webgpu only where the browser offers WebGPU).
@@ -13,6 +21,7 @@ export const BACKEND_IDS = [
 ] as const;
 export type BackendId = (typeof BACKEND_IDS)[number];
 
+/** The hidden layers' activations the page offers (the output's is the example's). */
 export const ACTIVATION_CHOICES = ['sigmoid', 'tanh', 'relu'] as const;
 export type ActivationChoice = (typeof ACTIVATION_CHOICES)[number];
 
@@ -23,29 +32,55 @@ export const MAX_SEED = 4294967295;
 
 /** Everything that decides a run; it lives in the URL so a run can be shared and repeated. */
 export interface Settings {
+  example: ExampleName;
   hidden: number[];
   activation: ActivationChoice;
+  optimizer: OptimizerKind;
   eta: number;
   epochs: number;
   interval: number;
   batchSize: number;
+  wbWidth: number;
+  /** The book's dropout after each hidden layer: the ratio of units dropped, 0 ≤ r < 1. */
+  dropout: number;
   seed: number;
   rng: RngChoice;
   backend: BackendId;
 }
 
-/** The book's run; numpy rng with seed 0 matches np.random.seed(0) in the book's Python. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  hidden: [3],
-  activation: 'sigmoid',
-  eta: 0.1,
-  epochs: 2001,
-  interval: 200,
-  batchSize: 1,
-  seed: 0,
-  rng: 'numpy',
-  backend: 'cpu-float64',
-});
+/** What a run keeps when the example changes: how it draws its numbers and where it runs. */
+export type RunChoices = Pick<Settings, 'seed' | 'rng' | 'backend'>;
+
+const DEFAULT_RUN_CHOICES: Readonly<RunChoices> = { seed: 0, rng: 'numpy', backend: 'cpu-float64' };
+
+/**
+ * The example's own settings, the book's, from core's EXAMPLES; numpy rng
+ * with seed 0 matches np.random.seed(0) in the book's Python.
+ */
+export function defaultSettings(
+  example: ExampleName,
+  choices: RunChoices = DEFAULT_RUN_CHOICES,
+): Settings {
+  const book = EXAMPLES[example].settings;
+  return {
+    example,
+    hidden: [...book.hidden],
+    activation: oneOf('activation', book.activation, ACTIVATION_CHOICES),
+    optimizer: book.optimizer,
+    eta: book.eta,
+    epochs: book.epochs,
+    interval: book.interval,
+    batchSize: book.batchSize,
+    wbWidth: book.wbWidth,
+    dropout: book.dropout,
+    seed: choices.seed,
+    rng: choices.rng,
+    backend: choices.backend,
+  };
+}
+
+/** The book's first run, the sin regression: what an empty link opens. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(defaultSettings('regression'));
 
 /** A setting that could not be read, and why; the page shows these next to its control. */
 export interface SettingProblem {
@@ -66,42 +101,59 @@ export const MAX_LAYERS = 8;
 const MAX_EPOCHS = 1_000_000;
 
 /**
- * Reads settings from text, keeping the default for anything missing and
- * reporting (not throwing on) anything malformed, so a bad shared link
- * still opens a working page.
+ * Reads settings from text: the example first, whose book values are the
+ * defaults; anything missing keeps its default, and anything malformed keeps
+ * it too and is reported (not thrown), so a bad shared link still opens a
+ * working page.
  */
 export function parseSettings(text: SettingsText): ParsedSettings {
   const problems: SettingProblem[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, hidden: [...DEFAULT_SETTINGS.hidden] };
-  const read = <K extends keyof Settings>(key: K, parse: (raw: string) => Settings[K]): void => {
+  const read = <K extends keyof Settings>(
+    key: K,
+    parse: (raw: string) => Settings[K],
+  ): Settings[K] | undefined => {
     const raw = text[key];
-    if (raw === undefined || raw.trim() === '') return;
+    if (raw === undefined || raw.trim() === '') return undefined;
     try {
-      settings[key] = parse(raw.trim());
+      return parse(raw.trim());
     } catch (error) {
       problems.push({ key, message: (error as Error).message });
+      return undefined;
     }
   };
-  read('hidden', parseHidden);
-  read('activation', (raw) => oneOf('activation', raw, ACTIVATION_CHOICES));
-  read('eta', (raw) => positive('eta', raw));
-  read('epochs', (raw) => whole('epochs', raw, 1, MAX_EPOCHS));
-  read('interval', (raw) => whole('interval', raw, 1, MAX_EPOCHS));
-  read('batchSize', (raw) => whole('batch size', raw, 1, 100_000));
-  read('seed', (raw) => whole('seed', raw, 0, MAX_SEED));
-  read('rng', (raw) => oneOf('rng', raw, RNG_CHOICES));
-  read('backend', (raw) => oneOf('backend', raw, BACKEND_IDS));
+  const example = read('example', (raw) => oneOf('example', raw, EXAMPLE_NAMES));
+  const settings = defaultSettings(example ?? 'regression');
+  const set = <K extends keyof Settings>(key: K, parse: (raw: string) => Settings[K]): void => {
+    const value = read(key, parse);
+    if (value !== undefined) settings[key] = value;
+  };
+  set('hidden', parseHidden);
+  set('activation', (raw) => oneOf('activation', raw, ACTIVATION_CHOICES));
+  set('optimizer', (raw) => oneOf('optimizer', raw, OPTIMIZERS));
+  set('eta', (raw) => positive('eta', raw));
+  set('epochs', (raw) => whole('epochs', raw, 1, MAX_EPOCHS));
+  set('interval', (raw) => whole('interval', raw, 1, MAX_EPOCHS));
+  set('batchSize', (raw) => whole('batch size', raw, 1, 100_000));
+  set('wbWidth', (raw) => positive('initial weight width', raw));
+  set('dropout', (raw) => fraction('dropout', raw));
+  set('seed', (raw) => whole('seed', raw, 0, MAX_SEED));
+  set('rng', (raw) => oneOf('rng', raw, RNG_CHOICES));
+  set('backend', (raw) => oneOf('backend', raw, BACKEND_IDS));
   return { settings, problems };
 }
 
 /** URL query keys: short, stable, and the same as the CLI's flags where there is one. */
 const QUERY_KEYS: Record<keyof Settings, string> = {
+  example: 'example',
   hidden: 'hidden',
   activation: 'activation',
+  optimizer: 'optimizer',
   eta: 'eta',
   epochs: 'epochs',
   interval: 'interval',
   batchSize: 'batch-size',
+  wbWidth: 'wb-width',
+  dropout: 'dropout',
   seed: 'seed',
   rng: 'rng',
   backend: 'backend',
@@ -152,6 +204,14 @@ function positive(name: string, raw: string): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) {
     throw new RangeError(`${name}: "${raw}" is not a number above 0`);
+  }
+  return value;
+}
+
+function fraction(name: string, raw: string): number {
+  const value = Number(raw);
+  if (raw === '' || !(value >= 0 && value < 1)) {
+    throw new RangeError(`${name}: "${raw}" is not a number from 0 up to, not including, 1`);
   }
   return value;
 }

@@ -1,21 +1,23 @@
 import {
   type Backend,
-  createRegressionNetwork,
+  createNetwork,
   DefaultRng,
+  Evaluation,
+  EXAMPLES,
   fromModelJSON,
   isNNError,
   NumpyRng,
   type Rng,
   type Sequential,
-  Sgd,
-  TEXTBOOK,
   TrainingSession,
   toModelJSON,
 } from '@nn/core';
+import { CarriedOptimizer, type OptimizerSnapshot } from './carried-optimizer.js';
 import { type LoadedBackend, loadBackend } from './load-backend.js';
+import { type ExampleData, exampleData, type ViewMaker, viewMaker } from './network-views.js';
 import type { TrainerEvent, TrainerRequest, TrainerStatus } from './protocol.js';
 import { readModel } from './read-model.js';
-import type { BackendId, Settings } from './settings.js';
+import { type BackendId, defaultSettings, type Settings } from './settings.js';
 
 export interface TrainerOptions {
   /** How long one slice of epochs may run before the trainer yields; short on the main thread. */
@@ -25,51 +27,59 @@ export interface TrainerOptions {
    * slices this long, so that compiling a kernel is a task of its own.
    */
   kernelSliceMs?: number;
-  /** Least time between two prediction updates for the live chart. */
-  predictionEveryMs?: number;
+  /** Least time between two view updates for the live charts. */
+  viewEveryMs?: number;
 }
 
 interface Run {
   settings: Settings;
-  data: { x: Float64Array; t: Float64Array };
+  data: ExampleData;
   loaded: LoadedBackend;
   network: Sequential;
   rng: Rng;
-  optimizer: Sgd;
+  optimizer: CarriedOptimizer;
   /** Owns the uploaded data and the buffers; counts the epochs done. */
   session: TrainingSession;
-  /** The error of the last reported epoch, carried across a backend switch. */
+  /** Examples measured on their sets (Iris): the train and test sets, uploaded once. */
+  evaluations: { train: Evaluation; test?: Evaluation } | undefined;
+  views: ViewMaker;
+  /** The errors of the last reported epoch, carried across a backend switch. */
   error: number | null;
+  test: number | null;
   /** Time spent training so far: the training time the page reports. */
   trainingMs: number;
 }
 
 /**
- * Trains the regression network through one core TrainingSession per run,
- * in slices of epochs (`session.run(n)`): the data is uploaded once, and
- * the reports, the rng stream and the weights are exactly those of one long
- * run. Between slices it yields, and pause stops the session after its
- * current epoch, so pause, step and backend switches land within one slice.
- * It runs the same in a worker or on the main thread.
+ * Trains one of the book's examples as core's ExampleRun sets it up (the
+ * network from EXAMPLES' settings and the knobs, a TrainingSession, for
+ * Iris the train and test sets measured at the start of each reported
+ * epoch), through one session per run, in slices of epochs
+ * (`session.run(n)`): the data is uploaded once, and the reports, the rng
+ * stream and the weights are exactly those of one long run. Between slices
+ * it yields, and pause stops the session after its current epoch, so pause,
+ * step and backend switches land within one slice. A backend switch carries
+ * the weights, the optimizer's state and the rng over, so the run goes on
+ * exactly. It runs the same in a worker or on the main thread.
  */
 export class Trainer {
   readonly #post: (event: TrainerEvent) => void;
   readonly #sliceMs: number;
   readonly #kernelSliceMs: number | undefined;
-  readonly #predictionEveryMs: number;
+  readonly #viewEveryMs: number;
   #run: Run | undefined;
   // 'starting' until the first configure, so its 'ready' reaches the page.
   #status: TrainerStatus | 'starting' = 'starting';
   #loop: Promise<void> | undefined;
   #queue: Promise<void> = Promise.resolve();
-  #lastPrediction = 0;
+  #lastView = 0;
   #stopRequested = false;
 
   constructor(post: (event: TrainerEvent) => void, options: TrainerOptions = {}) {
     this.#post = post;
     this.#sliceMs = options.sliceMs ?? 50;
     this.#kernelSliceMs = options.kernelSliceMs;
-    this.#predictionEveryMs = options.predictionEveryMs ?? 30;
+    this.#viewEveryMs = options.viewEveryMs ?? 30;
   }
 
   /** Handles requests one at a time, in order; a failure is posted, never thrown. */
@@ -121,50 +131,91 @@ export class Trainer {
     }
   }
 
-  async #configure(settings: Settings, data: Run['data']): Promise<void> {
+  async #configure(settings: Settings, data: ExampleData['train'] | undefined): Promise<void> {
+    if (data !== undefined && settings.example !== 'regression') {
+      throw new RangeError(`the ${settings.example} example trains on its own data, not a CSV`);
+    }
     const loaded = await loadBackend(settings.backend, this.#kernelSliceMs);
     const rng =
       settings.rng === 'numpy' ? new NumpyRng(settings.seed) : new DefaultRng(settings.seed);
-    const optimizer = new Sgd({ eta: settings.eta });
-    const fields = { settings, data, loaded, rng, optimizer, error: null, trainingMs: 0 };
-    const build = (backend: Backend) =>
-      createRegressionNetwork(backend, {
+    const fields = {
+      settings,
+      data: data === undefined ? exampleData(settings.example) : { train: data },
+      loaded,
+      rng,
+      optimizer: new CarriedOptimizer(settings.optimizer, settings.eta),
+    };
+    // Drawn from rng first, as the book draws its weights before training.
+    const build = (backend: Backend) => {
+      const book = EXAMPLES[settings.example].settings;
+      return createNetwork(backend, {
+        inputs: book.inputs,
+        outputs: book.outputs,
         hidden: settings.hidden,
         activation: settings.activation,
+        outputActivation: book.outputActivation,
+        dropout: settings.dropout,
         rng,
-        wbWidth: TEXTBOOK.wbWidth,
+        wbWidth: settings.wbWidth,
       });
+    };
     this.#replace(startRun(fields, build, 0, true));
     this.#setStatus('ready');
     await this.#postProgress(this.#run as Run, true);
   }
 
   /**
-   * Moves the trained weights to the new backend and goes on there with a
-   * session that starts at the epoch done and draws from the same rng, so
-   * the run goes on exactly as it would have.
+   * Moves the trained weights and the optimizer's state to the new backend
+   * and goes on there with a session that starts at the epoch done and
+   * draws from the same rng, so the run goes on exactly as it would have.
    */
   async #switchBackend(id: BackendId): Promise<void> {
     const wasRunning = await this.#stop();
     const run = this.#run;
     if (run === undefined) return;
     const model = await toModelJSON(run.network);
+    const state: OptimizerSnapshot = await run.optimizer.snapshot();
     const loaded = await loadBackend(id, this.#kernelSliceMs);
-    const fields = { ...run, settings: { ...run.settings, backend: id }, loaded };
+    const { settings } = run;
+    const fields = {
+      ...run,
+      settings: { ...settings, backend: id },
+      loaded,
+      optimizer: new CarriedOptimizer(settings.optimizer, settings.eta, state),
+    };
     const build = (backend: Backend) => fromModelJSON(backend, model);
     this.#replace(startRun(fields, build, run.session.epoch, true));
     if (wasRunning) this.#start();
   }
 
+  /**
+   * Trains an imported model from epoch 0 on its example: the run's when it
+   * fits the run's example (its knobs, data, backend and rng go on), else
+   * the example it fits, with that example's book settings.
+   */
   async #importModel(text: string): Promise<void> {
     const run = this.#run;
     if (run === undefined) throw new Error('the page has not configured the trainer yet');
-    const { model, hidden, activation } = readModel(text);
-    const settings = { ...run.settings, hidden, activation };
+    const { model, example, hidden, activation, dropout } = readModel(text);
+    const same = example === run.settings.example;
+    const settings: Settings = {
+      ...(same ? run.settings : defaultSettings(example, run.settings)),
+      hidden,
+      activation,
+      dropout,
+    };
+    const fields = {
+      ...run,
+      settings,
+      data: same ? run.data : exampleData(example),
+      optimizer: new CarriedOptimizer(settings.optimizer, settings.eta),
+      error: null,
+      test: null,
+      trainingMs: 0,
+    };
     const build = (backend: Backend) => fromModelJSON(backend, model);
-    // The run's backend, rng and optimizer go on; the session starts over at epoch 0.
-    this.#replace(startRun({ ...run, settings, error: null, trainingMs: 0 }, build, 0, false));
-    this.#post({ type: 'imported', hidden, activation });
+    this.#replace(startRun(fields, build, 0, false));
+    this.#post({ type: 'imported', settings });
     this.#setStatus('ready');
     await this.#postProgress(this.#run as Run, true);
   }
@@ -188,11 +239,26 @@ export class Trainer {
 
   /** Runs up to `most` epochs of the session; fewer when paused or at its end. */
   async #slice(run: Run, most: number): Promise<void> {
-    const { session } = run;
+    const { session, evaluations } = run;
     if (session.done) return;
     const started = performance.now();
     let busySince = started;
     let yieldedMs = 0;
+    const report = async (epoch: number, error: number, test?: number) => {
+      run.error = error;
+      run.test = test ?? null;
+      // Examples measured on their sets draw curves, not the network: no view per report.
+      const view = evaluations === undefined ? await this.#view(run) : undefined;
+      this.#post({
+        type: 'report',
+        report: {
+          epoch,
+          error,
+          ...(test === undefined ? {} : { test }),
+          ...(view === undefined ? {} : { view }),
+        },
+      });
+    };
     try {
       await session.run(most, {
         // An epoch can outlast a slice (gpu.js WebGL on the main thread): yield
@@ -205,38 +271,47 @@ export class Trainer {
             yieldedMs += busySince - now;
           });
         },
-        onInterval: async (report) => {
-          const predictions = await run.network.predict(run.data.x);
-          this.#post({
-            type: 'report',
-            report: { epoch: report.epoch, error: report.error, predictions },
-          });
-        },
+        ...(evaluations === undefined
+          ? { onInterval: (r) => report(r.epoch, r.error) }
+          : {
+              // The book's Iris: both sets measured as each reported epoch finds the network.
+              onEpochStart: async (epoch) => {
+                if (epoch % session.interval !== 0) return;
+                const train = await evaluations.train.run();
+                const test = await evaluations.test?.run();
+                await report(epoch, train.error, test?.error);
+              },
+            }),
       });
     } catch (error) {
       if (this.#status === 'running') this.#setStatus('paused');
       throw error;
     } finally {
-      run.error = session.lastReport?.error ?? run.error;
       run.trainingMs += performance.now() - started - yieldedMs;
     }
     await this.#postProgress(run, session.done);
   }
 
-  async #postProgress(run: Run, withPredictions: boolean): Promise<void> {
+  async #postProgress(run: Run, withView: boolean): Promise<void> {
     const now = performance.now();
-    let predictions: Float64Array | null = null;
-    if (withPredictions || now - this.#lastPrediction >= this.#predictionEveryMs) {
-      predictions = await run.network.predict(run.data.x);
-      this.#lastPrediction = now;
+    let view = null;
+    if (withView || now - this.#lastView >= this.#viewEveryMs) {
+      view = await this.#view(run);
+      this.#lastView = now;
     }
     this.#post({
       type: 'progress',
       epoch: run.session.epoch,
       error: run.error,
-      predictions,
+      test: run.test,
+      view,
       trainingMs: run.trainingMs,
     });
+  }
+
+  /** What the page draws of the network now: one forward pass in evaluation mode. */
+  async #view(run: Run) {
+    return run.views.view(await run.network.predict(run.views.inputs));
   }
 
   /** Makes the loop stop after the session's current epoch (or before its next slice). */
@@ -271,8 +346,7 @@ export class Trainer {
       this.#post({ type: 'backend', info: run.loaded.info });
     }
     if (old === undefined) return;
-    old.session.dispose();
-    old.network.dispose();
+    disposeParts(old);
     if (old.loaded.backend !== run.loaded.backend) old.loaded.backend.destroy();
   }
 
@@ -288,12 +362,17 @@ export class Trainer {
   }
 }
 
-type RunFields = Omit<Run, 'network' | 'session'>;
+type RunFields = Omit<
+  Run,
+  'network' | 'session' | 'evaluations' | 'views' | 'error' | 'test' | 'trainingMs'
+> &
+  Partial<Pick<Run, 'error' | 'test' | 'trainingMs'>>;
 
 /**
  * A run of the network `build` makes on `fields.loaded`, with a new session
- * from `startEpoch`. A failure frees what was made, the backend too when it
- * is `fresh` (loaded for this run alone).
+ * from `startEpoch`, set up as core's ExampleRun sets up the example. A
+ * failure frees what was made, the backend too when it is `fresh` (loaded
+ * for this run alone).
  */
 function startRun(
   fields: RunFields,
@@ -301,24 +380,51 @@ function startRun(
   startEpoch: number,
   fresh: boolean,
 ): Run {
-  const { settings } = fields;
-  let network: Sequential | undefined;
+  const { settings, data } = fields;
+  const book = EXAMPLES[settings.example].settings;
+  const parts: Partial<Pick<Run, 'network' | 'session' | 'evaluations'>> = {};
   try {
-    network = build(fields.loaded.backend);
-    const session = new TrainingSession(network, fields.data, {
+    const network = build(fields.loaded.backend);
+    parts.network = network;
+    parts.session = new TrainingSession(network, data.train, {
       epochs: settings.epochs,
       interval: settings.interval,
       batchSize: settings.batchSize,
+      dropRemainder: book.dropRemainder,
+      loss: book.loss,
       optimizer: fields.optimizer,
       rng: fields.rng,
       startEpoch,
     });
-    return { ...fields, network, session };
+    if (book.report === 'evaluation') {
+      parts.evaluations = { train: new Evaluation(network, data.train, book.loss) };
+      if (data.test !== undefined) {
+        parts.evaluations.test = new Evaluation(network, data.test, book.loss);
+      }
+    }
+    return {
+      error: null,
+      test: null,
+      trainingMs: 0,
+      ...fields,
+      network,
+      session: parts.session,
+      evaluations: parts.evaluations,
+      views: viewMaker(settings.example, data),
+    };
   } catch (error) {
-    network?.dispose();
+    disposeParts(parts);
     if (fresh) fields.loaded.backend.destroy();
     throw error;
   }
+}
+
+/** Frees what a run holds on its backend, the network last (the others refer to it). */
+function disposeParts(run: Partial<Pick<Run, 'network' | 'session' | 'evaluations'>>): void {
+  run.evaluations?.train.dispose();
+  run.evaluations?.test?.dispose();
+  run.session?.dispose();
+  run.network?.dispose();
 }
 
 /** A macrotask boundary: lets queued messages and input events run between slices. */

@@ -8,6 +8,7 @@ describe('isTrainerRequest', () => {
   it('accepts every request the page sends', () => {
     for (const request of [
       { type: 'configure', settings: DEFAULT_SETTINGS, data },
+      { type: 'configure', settings: DEFAULT_SETTINGS },
       { type: 'play' },
       { type: 'pause' },
       { type: 'step' },
@@ -32,6 +33,7 @@ describe('isTrainerRequest', () => {
         data: { x: data.x, t: new Float64Array(3) },
       },
       { type: 'configure', data },
+      { type: 'configure', settings: DEFAULT_SETTINGS, data: null },
       { type: 'switch-backend', backend: 'webgpu' },
       { type: 'import-model', text: {} },
     ]) {

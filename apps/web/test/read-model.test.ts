@@ -2,22 +2,39 @@ import { isNNError, type ModelJSON, type NNError } from '@nn/core';
 import { describe, expect, it } from 'vitest';
 import { readModel } from '../src/read-model.js';
 
-/** A 1-input network of `hidden` widths and one identity output, every parameter 0.5. */
-function model(hidden: number[], activation = 'sigmoid'): ModelJSON {
-  const widths = [1, ...hidden, 1];
+/** A network of `hidden` widths, 1 → 1 identity unless `shape` says otherwise, every parameter 0.5. */
+function model(
+  hidden: number[],
+  activation = 'sigmoid',
+  shape = { inputs: 1, outputs: 1, output: 'identity' },
+): ModelJSON {
+  const widths = [shape.inputs, ...hidden, shape.outputs];
   return {
     format: 'nn-model',
-    version: 1,
+    version: shape.output === 'identity' ? 1 : 2,
     layers: widths.slice(1).map((units, i) => ({
       type: 'dense',
       inputs: widths[i] as number,
       units,
-      activation: (i === hidden.length ? 'identity' : activation) as 'sigmoid',
+      activation: (i === hidden.length ? shape.output : activation) as 'sigmoid',
       weights: Array.from({ length: widths[i] as number }, () => Array(units).fill(0.5)),
       bias: Array(units).fill(0.5),
     })),
   };
 }
+
+/** `json` with a dropout layer of `ratio` after each of the layers at `after`. */
+function withDropout(json: ModelJSON, after: number[], ratio: number | number[]): ModelJSON {
+  const layers = json.layers.flatMap((layer, i) => {
+    const at = after.indexOf(i);
+    if (at < 0) return [layer];
+    const r = Array.isArray(ratio) ? (ratio[at] as number) : ratio;
+    return [layer, { type: 'dropout' as const, units: layer.units, ratio: r }];
+  });
+  return { ...json, version: 2, layers };
+}
+
+const IRIS_SHAPE = { inputs: 4, outputs: 3, output: 'softmax' };
 
 function failure(text: string): NNError {
   try {
@@ -34,9 +51,11 @@ describe('readModel', () => {
     const text = JSON.stringify(model([4, 2], 'tanh'), null, 2);
     for (const file of [text, `\uFEFF${text}`]) {
       const read = readModel(file);
+      expect(read.example).toBe('regression');
       expect(read.hidden).toEqual([4, 2]);
       expect(read.activation).toBe('tanh');
-      expect(read.model.layers[2]?.bias).toEqual([0.5]);
+      expect(read.dropout).toBe(0);
+      expect(read.model.layers[2]).toMatchObject({ bias: [0.5] });
     }
   });
 
@@ -75,7 +94,9 @@ describe('readModel', () => {
     const twoInputs = model([3]);
     (twoInputs.layers[0] as { inputs: number }).inputs = 2;
     (twoInputs.layers[0] as { weights: number[][] }).weights.push([0.5, 0.5, 0.5]);
-    expect(failure(JSON.stringify(twoInputs)).message).toMatch(/1-input, 1-output networks/);
+    expect(failure(JSON.stringify(twoInputs)).message).toMatch(
+      /^model: 2 → 1 identity fits none of the page's examples \(regression 1 → 1 identity, classification 2 → 2 softmax, iris 4 → 3 softmax\);/,
+    );
     expect(failure(JSON.stringify(model([]))).message).toMatch(
       /it has 0 hidden layers; the page trains 1 to 8/,
     );
@@ -96,7 +117,45 @@ describe('readModel', () => {
     const sigmoidOut = model([3]);
     (sigmoidOut.layers[1] as { activation: string }).activation = 'sigmoid';
     expect(failure(JSON.stringify(sigmoidOut)).message).toMatch(
-      /layers\[1\]\.activation is "sigmoid"; the page's output layer is identity/,
+      /1 → 1 sigmoid fits none of the page's examples/,
+    );
+  });
+
+  it('puts a softmax classifier in the example it fits: 2 → 2 classification, 4 → 3 iris', () => {
+    const classification = readModel(
+      JSON.stringify(model([6], 'sigmoid', { inputs: 2, outputs: 2, output: 'softmax' })),
+    );
+    expect([classification.example, classification.hidden]).toEqual(['classification', [6]]);
+    const iris = readModel(
+      JSON.stringify(withDropout(model([25, 25], 'relu', IRIS_SHAPE), [0, 1], 0.3)),
+    );
+    expect(iris).toMatchObject({
+      example: 'iris',
+      hidden: [25, 25],
+      activation: 'relu',
+      dropout: 0.3,
+    });
+    const error = failure(
+      JSON.stringify(model([6], 'relu', { inputs: 4, outputs: 2, output: 'softmax' })),
+    );
+    expect(error.code).toBe('NN_MODEL_INVALID');
+    expect(error.message).toMatch(
+      /^model: a classifier of 4 → 2 softmax fits none of the page's examples/,
+    );
+  });
+
+  it('refuses dropout the page cannot describe: on some hidden layers only, mixed ratios, last', () => {
+    const base = model([8, 8], 'relu', IRIS_SHAPE);
+    const message = /its dropout layers are not one ratio right after every hidden layer/;
+    expect(failure(JSON.stringify(withDropout(base, [0], 0.2))).message).toMatch(message);
+    expect(failure(JSON.stringify(withDropout(base, [0, 1], [0.2, 0.5]))).message).toMatch(message);
+    const last = {
+      ...base,
+      version: 2 as const,
+      layers: [...base.layers, { type: 'dropout' as const, units: 3, ratio: 0.1 }],
+    };
+    expect(failure(JSON.stringify(last)).message).toMatch(
+      /layers\[3\] is a dropout layer; the page's networks end with a dense layer/,
     );
   });
 });

@@ -1,7 +1,9 @@
+import { EXAMPLE_NAMES, EXAMPLES } from '@nn/core';
 import { describe, expect, it } from 'vitest';
 import {
   BACKEND_IDS,
   DEFAULT_SETTINGS,
+  defaultSettings,
   parseSettings,
   type Settings,
   settingsFromQuery,
@@ -11,19 +13,23 @@ import {
 describe('settings', () => {
   it('round-trips through the URL query', () => {
     const settings: Settings = {
+      example: 'iris',
       hidden: [8, 4],
       activation: 'tanh',
+      optimizer: 'rmsprop',
       eta: 0.05,
       epochs: 500,
       interval: 50,
       batchSize: 4,
+      wbWidth: 0.2,
+      dropout: 0.5,
       seed: 4294967295,
       rng: 'default',
       backend: 'gpujs-webgl2',
     };
     const query = settingsToQuery(settings);
     expect(query.toString()).toBe(
-      'hidden=8%2C4&activation=tanh&eta=0.05&epochs=500&interval=50&batch-size=4&seed=4294967295&rng=default&backend=gpujs-webgl2',
+      'example=iris&hidden=8%2C4&activation=tanh&optimizer=rmsprop&eta=0.05&epochs=500&interval=50&batch-size=4&wb-width=0.2&dropout=0.5&seed=4294967295&rng=default&backend=gpujs-webgl2',
     );
     expect(settingsFromQuery(new URLSearchParams(query.toString()))).toEqual({
       settings,
@@ -63,6 +69,70 @@ describe('settings', () => {
     // The backend's id is gpu.js's mode with its library: plain "webgpu" names no backend.
     expect(problems[4]?.message).toMatch(
       /^backend: "webgpu" is not one of cpu-float64, .*gpujs-webgpu/,
+    );
+  });
+
+  it("takes each example's defaults from core's EXAMPLES, the book's", () => {
+    for (const example of EXAMPLE_NAMES) {
+      const book = EXAMPLES[example].settings;
+      const { settings, problems } = settingsFromQuery(new URLSearchParams({ example }));
+      expect(problems).toEqual([]);
+      expect(settings).toEqual({
+        example,
+        hidden: [...book.hidden],
+        activation: book.activation,
+        optimizer: book.optimizer,
+        eta: book.eta,
+        epochs: book.epochs,
+        interval: book.interval,
+        batchSize: book.batchSize,
+        wbWidth: book.wbWidth,
+        dropout: book.dropout,
+        seed: 0,
+        rng: 'numpy',
+        backend: 'cpu-float64',
+      });
+    }
+    expect(defaultSettings('iris')).toMatchObject({
+      hidden: [25, 25],
+      activation: 'relu',
+      optimizer: 'adagrad',
+      batchSize: 8,
+    });
+    // Another example keeps how the run draws its numbers and where it runs.
+    const choices = { seed: 7, rng: 'default', backend: 'cpu-float32' } as const;
+    expect(defaultSettings('classification', choices)).toMatchObject(choices);
+  });
+
+  it('reads the optimizer and dropout knobs over the example, and refuses bad ones with the reason', () => {
+    expect(
+      settingsFromQuery(new URLSearchParams('example=iris&optimizer=adam&dropout=0.5&epochs=20'))
+        .settings,
+    ).toEqual({ ...defaultSettings('iris'), optimizer: 'adam', dropout: 0.5, epochs: 20 });
+    const { settings, problems } = parseSettings({
+      example: 'classification',
+      optimizer: 'lbfgs',
+      dropout: '1',
+    });
+    expect(settings).toEqual(defaultSettings('classification'));
+    expect(problems).toEqual([
+      {
+        key: 'optimizer',
+        message: 'optimizer: "lbfgs" is not one of sgd, momentum, adagrad, rmsprop, adam',
+      },
+      { key: 'dropout', message: 'dropout: "1" is not a number from 0 up to, not including, 1' },
+    ]);
+    for (const bad of ['-0.1', 'x', '1e400', 'NaN']) {
+      expect(parseSettings({ dropout: bad }).problems[0]?.key).toBe('dropout');
+    }
+    expect(parseSettings({ dropout: '0' }).settings.dropout).toBe(0);
+  });
+
+  it('keeps the regression for an unknown example, and says so', () => {
+    const { settings, problems } = parseSettings({ example: 'mnist', hidden: '4' });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, hidden: [4] });
+    expect(problems[0]?.message).toBe(
+      'example: "mnist" is not one of regression, classification, iris',
     );
   });
 

@@ -11,7 +11,7 @@ import {
   textbookData,
 } from '@nn/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TrainerEvent } from '../src/protocol.js';
+import type { NetworkView, TrainerEvent } from '../src/protocol.js';
 import { DEFAULT_SETTINGS, type Settings } from '../src/settings.js';
 import { Trainer } from '../src/trainer.js';
 
@@ -78,7 +78,9 @@ describe('Trainer', () => {
     const expected = await bookReports({ ...DEFAULT_SETTINGS });
     expect(reports.map((r) => [r.epoch, r.error])).toEqual(expected.map((r) => [r.epoch, r.error]));
     expect(reports.at(-1)?.error).toBeLessThan(0.01);
-    expect(reports.at(-1)?.predictions).toHaveLength(book.samples);
+    expect(reports.at(-1)?.view).toMatchObject({ example: 'regression' });
+    const view = reports.at(-1)?.view as Extract<NetworkView, { example: 'regression' }>;
+    expect(view.predictions).toHaveLength(book.samples);
     // Sliced: more progress events than reports.
     const progress = of(events, 'progress');
     expect(progress.length).toBeGreaterThan(reports.length);
@@ -147,7 +149,7 @@ describe('Trainer', () => {
     await trainer.handle({ type: 'export-model' });
     const model = of(events, 'model')[0]?.model;
     const text = JSON.stringify(model);
-    expect(parseModel(text).layers.map((l) => [l.inputs, l.units])).toEqual([
+    expect(parseModel(text).layers.map((l) => [l.type === 'dense' && l.inputs, l.units])).toEqual([
       [1, 4],
       [4, 2],
       [2, 1],
@@ -157,8 +159,7 @@ describe('Trainer', () => {
     await trainer.handle({ type: 'import-model', text: `\uFEFF${text}` });
     expect(of(events, 'imported')[0]).toEqual({
       type: 'imported',
-      hidden: [4, 2],
-      activation: 'tanh',
+      settings: { ...DEFAULT_SETTINGS, hidden: [4, 2], activation: 'tanh' },
     });
     // A new session from epoch 0, on the imported weights.
     expect(of(events, 'progress').at(-1)).toMatchObject({ epoch: 0, error: null });
@@ -183,7 +184,7 @@ describe('Trainer', () => {
     let predictions = 0;
     // 1 ms slices: a few epochs each, so the run is many slices.
     const { trainer, next } = recordingTrainer(1, (event) => {
-      if (event.type === 'report' || (event.type === 'progress' && event.predictions !== null))
+      if (event.type === 'report' || (event.type === 'progress' && event.view !== null))
         predictions++;
       if (event.type !== 'progress') return;
       const backend = tensor.mock.contexts[0] as Backend;

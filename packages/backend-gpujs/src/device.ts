@@ -3,6 +3,7 @@ import { GPU, type IKernelRunShortcut, type Texture } from 'gpu.js';
 import { argumentValues, type KernelArgument } from './kernel-arguments.js';
 import { KernelQueue } from './kernel-queue.js';
 import { activate, backprop, stableTanh } from './kernels/activate.js';
+import { guardedLog, lossTerm } from './kernels/loss-forms.js';
 import type { GpujsMode } from './modes.js';
 import type { GpujsStorage, StorageValue } from './storage.js';
 
@@ -89,6 +90,8 @@ export class GpujsDevice {
     this.gpu.addFunction(stableTanh);
     this.gpu.addFunction(activate);
     this.gpu.addFunction(backprop);
+    this.gpu.addFunction(guardedLog);
+    this.gpu.addFunction(lossTerm);
   }
 
   /** The cached kernel for `key`, compiled on first use with `size` outputs. */

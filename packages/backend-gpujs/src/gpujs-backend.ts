@@ -10,6 +10,8 @@ import { Texture } from 'gpu.js';
 import { GpujsDevice as Device, type GpujsStats, type KernelThis } from './device.js';
 import { activationBackward } from './kernels/activation-backward.js';
 import { activationForward } from './kernels/activation-forward.js';
+import { adagradUpdate } from './kernels/adagrad-update.js';
+import { adamUpdate } from './kernels/adam-update.js';
 import { biasAdd } from './kernels/bias-add.js';
 import { binary } from './kernels/binary.js';
 import { columnSum } from './kernels/column-sum.js';
@@ -20,6 +22,8 @@ import { gatherRows } from './kernels/gather-rows.js';
 import { lossGradient } from './kernels/loss-gradient.js';
 import { lossValue } from './kernels/loss-value.js';
 import { matMul } from './kernels/mat-mul.js';
+import { momentumUpdate } from './kernels/momentum-update.js';
+import { rmspropUpdate } from './kernels/rmsprop-update.js';
 import { sgdUpdate } from './kernels/sgd-update.js';
 import { unary } from './kernels/unary.js';
 import { AUTO_ORDER, GPUJS_MODES, type GpujsMode, gpujsModeAvailability } from './modes.js';
@@ -116,6 +120,10 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
     lossValue: lossValue(device),
     lossGradient: lossGradient(device),
     sgdUpdate: sgdUpdate(device),
+    momentumUpdate: momentumUpdate(device),
+    adagradUpdate: adagradUpdate(device),
+    rmspropUpdate: rmspropUpdate(device),
+    adamUpdate: adamUpdate(device),
     gatherRows: gatherRows(device),
     fill: fill(device),
     denseForward: denseForward(device),

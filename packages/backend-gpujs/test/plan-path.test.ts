@@ -1,12 +1,20 @@
 import { textbookTolerance } from '@nn/conformance';
 import {
   type Activation,
+  Adagrad,
+  Adam,
   createRegressionNetwork,
+  crossEntropy,
   type Dataset,
   Dense,
+  Dropout,
+  type Layer,
   type Loss,
+  Momentum,
   meanSquaredError,
   NumpyRng,
+  type Optimizer,
+  Rmsprop,
   Sequential,
   Sgd,
   sumOfSquares,
@@ -25,6 +33,8 @@ interface LayerSpec {
   inputs: number;
   units: number;
   activation: Activation;
+  /** The ratio of a dropout layer after this one. */
+  dropout?: number;
 }
 
 interface RunSpec {
@@ -34,6 +44,8 @@ interface RunSpec {
   /** Sums over a batch are not averaged (the book's loss): wider batches and layers need a smaller eta. */
   eta: number;
   epochs: number;
+  /** SGD unless given. */
+  optimizer?: (eta: number) => Optimizer;
 }
 
 /**
@@ -83,7 +95,11 @@ function denseNetwork(
   const rng = new NumpyRng(5);
   return new Sequential(
     backend,
-    layers.map((layer) => new Dense(backend, { ...layer, rng, wbWidth: 0.5 })),
+    layers.flatMap(({ dropout, ...layer }): Layer<GpujsStorage>[] => {
+      const dense = new Dense(backend, { ...layer, rng, wbWidth: 0.5 });
+      if (dropout === undefined) return [dense];
+      return [dense, new Dropout(backend, { units: layer.units, ratio: dropout })];
+    }),
   );
 }
 
@@ -101,6 +117,17 @@ function threeTargets(): Dataset {
   return { x, t };
 }
 
+/** threeTargets with each row's largest target as its one-hot class, for softmax outputs. */
+function threeClasses(): Dataset {
+  const { x, t } = threeTargets();
+  const classes = new Float64Array(t.length);
+  for (let i = 0; i < t.length; i += 3) {
+    const row = [t[i], t[i + 1], t[i + 2]] as number[];
+    classes[i + row.indexOf(Math.max(...row))] = 1;
+  }
+  return { x, t: classes };
+}
+
 /** The errors of every epoch and the weights after training `spec` on `path`. */
 async function train(
   mode: Mode,
@@ -109,11 +136,12 @@ async function train(
 ): Promise<{ errors: number[]; weights: number[] }> {
   const backend = createGpujsBackend({ mode });
   const network = denseNetwork(backend, spec.layers);
-  const session = new TrainingSession(network, threeTargets(), {
+  const data = spec.loss === crossEntropy ? threeClasses() : threeTargets();
+  const session = new TrainingSession(network, data, {
     epochs: spec.epochs,
     batchSize: spec.batchSize,
     loss: spec.loss,
-    optimizer: new Sgd({ eta: spec.eta }),
+    optimizer: (spec.optimizer ?? ((eta) => new Sgd({ eta })))(spec.eta),
     rng: new NumpyRng(9),
     path,
   });
@@ -159,6 +187,48 @@ const SPECS: Record<string, RunSpec> = {
     batchSize: 7,
     eta: 0.2,
     epochs: 12,
+  },
+  // Chapter 6 in small: the output's delta is y − t; the hidden one, recomputed inline, is
+  // masked (tanh, not the book's ReLU, whose zero output would hide a missing mask).
+  'tanh hidden with dropout, softmax under cross-entropy, AdaGrad, batches of 4 (the last one 2)': {
+    layers: [
+      { inputs: 2, units: 6, activation: 'tanh', dropout: 0.3 },
+      { inputs: 6, units: 3, activation: 'softmax' },
+    ],
+    loss: crossEntropy,
+    batchSize: 4,
+    eta: 0.05,
+    epochs: 12,
+    optimizer: (eta) => new Adagrad({ eta }),
+  },
+  // Stored deltas, both masked: one from the output's, one from the stored one above.
+  'two tanh layers with dropout, softmax under cross-entropy, Adam, batches of 8 (the last one 6)':
+    {
+      layers: [
+        { inputs: 2, units: 7, activation: 'tanh', dropout: 0.2 },
+        { inputs: 7, units: 5, activation: 'sigmoid', dropout: 0.4 },
+        { inputs: 5, units: 3, activation: 'softmax' },
+      ],
+      loss: crossEntropy,
+      batchSize: 8,
+      eta: 0.01,
+      epochs: 12,
+      optimizer: (eta) => new Adam({ eta }),
+    },
+  'a wide tanh hidden layer, identity outputs, Momentum, batches of 16 (the last one 14)': {
+    ...WIDE,
+    optimizer: (eta) => new Momentum({ eta }),
+  },
+  'relu hidden, sigmoid outputs, RMSProp, batches of 5': {
+    layers: [
+      { inputs: 2, units: 5, activation: 'relu' },
+      { inputs: 5, units: 3, activation: 'sigmoid' },
+    ],
+    loss: sumOfSquares,
+    batchSize: 5,
+    eta: 0.01,
+    epochs: 12,
+    optimizer: (eta) => new Rmsprop({ eta }),
   },
 };
 
@@ -236,22 +306,49 @@ describe('gpujs headlessgl plan runner', () => {
 });
 
 describe('gpujs compilePlan', () => {
-  it('declines a plan with a layer, activation, loss or optimizer it does not know', () => {
+  const dense = { kind: 'dense', inputs: 1, units: 1, activation: 'sigmoid' };
+  const dropout = { kind: 'dropout', units: 1, ratio: 0.5, mask: { storage: {} } };
+  const base = {
+    layers: [dense, dense],
+    loss: 'sumOfSquares',
+    optimizer: { kind: 'sgd', eta: 0.1 },
+  };
+  const softmax = { ...dense, activation: 'softmax' };
+
+  it('runs dense layers, softmax under cross-entropy, dropout after a hidden layer and every optimizer', () => {
     const backend = createGpujsBackend({ mode: 'cpu' });
-    const layer = { kind: 'dense', inputs: 1, units: 1, activation: 'sigmoid' };
-    const base = { layers: [layer], loss: 'sumOfSquares', optimizer: { kind: 'sgd', eta: 0.1 } };
-    const compile = (plan: object) =>
-      backend.compilePlan(plan as unknown as TrainingPlan<GpujsStorage>);
-    const runner = compile(base);
-    expect(runner, 'the plan it changes is one it runs').toBeDefined();
-    runner?.dispose();
-    for (const changed of [
-      { layers: [{ ...layer, kind: 'dropout' }] },
-      { layers: [{ ...layer, activation: 'softplus' }] },
-      { loss: 'crossEntropy' },
-      { optimizer: { kind: 'adam', eta: 0.1 } },
+    for (const plan of [
+      base,
+      { ...base, layers: [dense, softmax], loss: 'crossEntropy' },
+      { ...base, layers: [dense, dropout, dense] },
+      ...['momentum', 'adagrad', 'rmsprop', 'adam'].map((kind) => ({
+        ...base,
+        optimizer: { kind, eta: 0.1 },
+      })),
     ]) {
-      expect(compile({ ...base, ...changed }), JSON.stringify(changed)).toBeUndefined();
+      const runner = backend.compilePlan(plan as unknown as TrainingPlan<GpujsStorage>);
+      expect(runner, JSON.stringify(plan)).toBeDefined();
+      runner?.dispose();
+    }
+    backend.destroy();
+  });
+
+  it('declines a plan it cannot run exactly: a kind it does not know, softmax elsewhere, dropout not after a hidden dense layer', () => {
+    const backend = createGpujsBackend({ mode: 'cpu' });
+    for (const changed of [
+      { layers: [dense, { ...dense, kind: 'conv' }] },
+      { layers: [dense, { ...dense, activation: 'softplus' }] },
+      { loss: 'hinge' },
+      { optimizer: { kind: 'lbfgs', eta: 0.1 } },
+      { layers: [softmax, softmax], loss: 'crossEntropy' },
+      { layers: [dense, softmax] },
+      { layers: [dense, dense], loss: 'crossEntropy' },
+      { layers: [dropout, dense] },
+      { layers: [dense, dropout, dropout, dense] },
+      { layers: [dense, dense, dropout] },
+    ]) {
+      const plan = { ...base, ...changed } as unknown as TrainingPlan<GpujsStorage>;
+      expect(backend.compilePlan(plan), JSON.stringify(changed)).toBeUndefined();
     }
     backend.destroy();
   });

@@ -1,4 +1,11 @@
-import { TRAINING_PATHS, type TrainingPath, textbookData } from '@nn/core';
+import {
+  EXAMPLES,
+  ExampleRun,
+  NumpyRng,
+  TRAINING_PATHS,
+  type TrainingPath,
+  textbookData,
+} from '@nn/core';
 import { describe, expect, it } from 'vitest';
 import { createGpujsBackend, type GpujsBackend, type GpujsStats } from '../src/index.js';
 import { trainBookNetwork } from './train-book-network.js';
@@ -44,6 +51,33 @@ describe.each(MODES_AND_PATHS)('gpujs %s in training, %s path', (mode, path) => 
     // GL modes read the loss only when reported; host-memory modes declare
     // syncRead, so fit also checks the loss at every other epoch (a copy).
     expect(readbacks).toBe(backend.capabilities.syncRead ? 40 : reports.length);
+    backend.destroy();
+  });
+});
+
+describe.each(MODES_AND_PATHS)('gpujs %s on the Iris example, %s path', (mode, path) => {
+  it('with dropout and Adam (its corrections change every step) compiles nothing after the first epoch', async () => {
+    const backend = createGpujsBackend({ mode });
+    const run = new ExampleRun(backend, EXAMPLES.iris, {
+      rng: new NumpyRng(1),
+      optimizer: 'adam',
+      dropout: 0.2,
+      epochs: 6,
+      interval: 1,
+      path,
+    });
+    expect(run.session.path, 'the path the session took').toBe(path);
+    const compilations: number[] = [];
+    await run.run(undefined, {
+      onEpoch: () => {
+        compilations.push(backend.stats().compilations);
+      },
+    });
+    run.dispose();
+    expect(compilations).toHaveLength(6);
+    expect(compilations[0]).toBeGreaterThan(0);
+    expect(new Set(compilations).size).toBe(1);
+    expect(backend.memory().tensors).toBe(0);
     backend.destroy();
   });
 });

@@ -4,12 +4,15 @@ import type { BackendFactory, ConformanceOptions, SuiteContext } from './suites/
 import { errorTests } from './suites/error-tests.js';
 import { gradientTests } from './suites/gradient-tests.js';
 import { kernelTests } from './suites/kernel-tests.js';
+import { precisionTests } from './suites/precision-tests.js';
+import { storageTests } from './suites/storage-tests.js';
 import { trainingTests } from './suites/training-tests.js';
 
 /**
  * Registers the whole conformance suite for one backend. `factory` is called
- * before every test and the backend destroyed after it; a test that leaves a
- * tensor alive fails. Tolerances come from the backend's declared precision.
+ * before every test and the backend destroyed after it; a test that passes but
+ * leaves a tensor alive (or, where the driver counts them, an allocation)
+ * fails. Tolerances come from the backend's declared precision.
  */
 export function describeBackend(
   name: string,
@@ -23,7 +26,8 @@ export function describeBackend(
   }
   describe(`@nn/conformance: ${name}`, () => {
     let current: Backend | undefined;
-    let liveAtStart = 0;
+    let tensorsAtStart = 0;
+    let allocationsAtStart: number | undefined;
     const context: SuiteContext = {
       backend: () => {
         if (current === undefined) throw new Error('the backend exists only while a test runs');
@@ -35,18 +39,37 @@ export function describeBackend(
 
     beforeEach(async () => {
       current = await factory();
-      liveAtStart = current.memory().tensors;
+      tensorsAtStart = current.memory().tensors;
+      allocationsAtStart = current.liveAllocations();
     });
 
-    afterEach(() => {
+    afterEach(async ({ task }) => {
       const backend = current;
       current = undefined;
       if (backend === undefined) return;
-      const live = backend.memory().tensors;
-      backend.destroy();
-      expect(live, 'live tensors after the test (a leak if more than before)').toBe(liveAtStart);
+      try {
+        // A failed test says what went wrong; the tensors it left behind are no news.
+        if (task.result?.state === 'fail') return;
+        await backend.flush();
+        const tensors = backend.memory().tensors;
+        if (tensors !== tensorsAtStart) {
+          expect.fail(
+            `leak: ${tensors} live tensors after the test, ${tensorsAtStart} before it; every tensor a test makes must be disposed`,
+          );
+        }
+        const allocations = backend.liveAllocations();
+        if (allocations !== allocationsAtStart) {
+          expect.fail(
+            `driver leak: liveAllocations() is ${allocations} after the test, ${allocationsAtStart} before it, although every tensor was disposed; the driver's release must free what allocate made`,
+          );
+        }
+      } finally {
+        backend.destroy();
+      }
     });
 
+    storageTests(context);
+    precisionTests(context);
     kernelTests(context);
     gradientTests(context);
     errorTests(context);

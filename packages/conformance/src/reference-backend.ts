@@ -93,14 +93,24 @@ export function createReferenceDriver(
     adamUpdate,
     ...required
   } = kernels;
+  // Garbage collection frees the arrays; the set counts what release has not
+  // let go of, for the suite's leak check (the driver hook liveAllocations).
+  const live = new Set<Float64Array>();
   return {
     name: 'reference',
     capabilities: { precision: 'float64', syncRead: true, mode: 'float64' },
-    allocate: (size) => new Float64Array(size),
+    allocate: (size) => {
+      const storage = new Float64Array(size);
+      live.add(storage);
+      return storage;
+    },
     upload: (storage, data) => storage.set(data),
     download: (storage) => Promise.resolve(storage.slice()),
     downloadSync: (storage) => storage.slice(),
-    release: () => {},
+    release: (storage) => {
+      live.delete(storage);
+    },
+    liveAllocations: () => live.size,
     kernels: options.optionalKernels === false ? required : kernels,
   };
 }

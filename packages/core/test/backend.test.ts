@@ -71,6 +71,31 @@ describe('Backend', () => {
     expect((error as Error).message).toContain('await backend.read');
   });
 
+  it("answers storageSize and liveAllocations from the driver's optional hooks, undefined without them", () => {
+    const plain = fillOnlyBackend();
+    const t = plain.tensor([2, 3]);
+    expect(plain.storageSize(t)).toBeUndefined();
+    expect(plain.liveAllocations()).toBeUndefined();
+    const live = new Set<Float64Array>();
+    const backend = new Backend<Float64Array>({
+      ...fillOnlyDriver(),
+      allocate: (size) => {
+        const storage = new Float64Array(size);
+        live.add(storage);
+        return storage;
+      },
+      release: (storage) => live.delete(storage),
+      storageSize: (storage) => storage.length,
+      liveAllocations: () => live.size,
+    });
+    const a = backend.tensor([2, 3]);
+    expect(backend.storageSize(a)).toBe(6);
+    expect(backend.liveAllocations()).toBe(1);
+    backend.dispose(a);
+    expect(backend.liveAllocations()).toBe(0);
+    expect(isNNError(errorOf(() => backend.storageSize(a)), 'NN_TENSOR_DISPOSED')).toBe(true);
+  });
+
   it('refuses matMul writing into one of its inputs', () => {
     const backend = fillOnlyBackend({ matMul: () => {} });
     const a = backend.tensor([2, 2]);

@@ -1,5 +1,12 @@
 import { createCpuBackend } from '@nn/backend-cpu';
-import { type Backend, createRegressionNetwork, DefaultRng, Sgd, sumOfSquares } from '@nn/core';
+import {
+  type Backend,
+  createRegressionNetwork,
+  DefaultRng,
+  optimizerStep,
+  Sgd,
+  sumOfSquares,
+} from '@nn/core';
 import { createGpujsBackend } from '../gpujs-backend.js';
 
 export const GRID_BACKENDS = [
@@ -128,7 +135,7 @@ async function runCell(
     const bt = backend.tensor([batch, 1]);
     const dy = backend.tensor([batch, 1]);
     const loss = backend.tensor([1, 1]);
-    const sgd = new Sgd({ eta: 0.01 });
+    const sgd = new Sgd({ eta: 0.01 }).plan();
     const parameters = network.parameters();
     const step = () => {
       backend.gatherRows(x, order, 0, bx);
@@ -137,7 +144,7 @@ async function runCell(
       sumOfSquares.value(backend, y, bt, loss, true);
       sumOfSquares.gradient(backend, y, bt, dy);
       network.backward(dy);
-      sgd.step(backend, parameters);
+      optimizerStep(backend, sgd, parameters);
     };
     step();
     step();

@@ -4,14 +4,19 @@ import type { Activation } from '@nn/core';
  * Each activation's code in the kernels, by name, not by its place in core's
  * ACTIVATIONS list: a new activation fails to typecheck until it has a code
  * here. Kernel source cannot read this record, so activate and backprop
- * below repeat its numbers in their branches.
+ * below repeat its numbers in their branches. softmax works on whole rows:
+ * the element-wise helpers below never see its code; the kernels that take
+ * it test for SOFTMAX_CODE and loop over the row themselves.
  */
 export const ACTIVATION_CODES = {
   sigmoid: 0,
   identity: 1,
   tanh: 2,
   relu: 3,
+  softmax: 4,
 } as const satisfies Record<Activation, number>;
+
+export const SOFTMAX_CODE = ACTIVATION_CODES.softmax;
 
 /**
  * Kernel-side helpers, registered on every gpu.js instance. GLSL ES 1.0 has no
@@ -47,10 +52,15 @@ export function activate(v: number, code: number): number {
   return v;
 }
 
-/** dy · f'(u) from the forward output y, as activationBackward computes it (the book's dy·(1 − y)·y for sigmoid). */
+/**
+ * dy · f'(u) from the forward output y, as activationBackward computes it
+ * (the book's dy·(1 − y)·y for sigmoid). tanh's 1 − y² is taken as
+ * (1 − y)(1 + y): in float32, 1 − y·y loses y·y's rounding to the
+ * cancellation as y nears ±1, the factors do not.
+ */
 export function backprop(dy: number, y: number, code: number): number {
   if (code === 0) return dy * (1 - y) * y;
-  if (code === 2) return dy * (1 - y * y);
+  if (code === 2) return dy * ((1 - y) * (1 + y));
   if (code === 3) {
     if (y > 0) return dy;
     return 0;

@@ -2,6 +2,7 @@ import type { KernelTable } from '@nn/core';
 import type { GpujsDevice, KernelThis } from '../device.js';
 import type { GpujsStorage } from '../storage.js';
 import { activationCode, backprop } from './activate.js';
+import { softmaxBackwardKernel } from './softmax.js';
 
 interface DenseBackwardConstants {
   rows: number;
@@ -67,18 +68,32 @@ function gradInputKernel(
 
 /**
  * Fused backward of a dense layer: three passes (two without dx) instead of
- * four, the activation's derivative folded into each; `delta` is left as it was.
+ * four, the activation's derivative folded into each, `delta` unused.
+ * softmax's derivative needs its whole row: it is written to `delta` first
+ * (one pass more), and the three passes read it as an identity's dy.
  */
 export function denseBackward(device: GpujsDevice): KernelTable<GpujsStorage>['denseBackward'] {
-  return (x, w, y, dy, activation, _delta, gradW, gradB, dx) => {
+  return (x, w, y, dy, activation, delta, gradW, gradB, dx) => {
+    let upstream = dy.storage;
+    if (activation === 'softmax') {
+      const kernel = device.kernel(
+        `activationBackward:softmax:${y.rows}x${y.cols}`,
+        softmaxBackwardKernel,
+        delta.size,
+        { cols: y.cols },
+      );
+      device.run(delta.storage, kernel, y.storage, dy.storage);
+      upstream = delta.storage;
+    }
+    const kind = activation === 'softmax' ? 'identity' : activation;
     const constants = {
       rows: x.rows,
       inputs: w.rows,
       units: w.cols,
-      kind: activationCode(activation),
+      kind: activationCode(kind),
     };
-    const key = `${x.rows}x${w.rows}x${w.cols}:${activation}`;
-    const args = [y.storage, dy.storage] as const;
+    const key = `${x.rows}x${w.rows}x${w.cols}:${kind}`;
+    const args = [y.storage, upstream] as const;
     device.run(
       gradW.storage,
       device.kernel(`denseBackward.w:${key}`, gradWeightsKernel, gradW.size, constants),

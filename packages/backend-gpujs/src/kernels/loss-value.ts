@@ -1,13 +1,15 @@
 import type { KernelTable } from '@nn/core';
 import type { GpujsDevice, KernelThis } from '../device.js';
 import type { GpujsStorage } from '../storage.js';
-import { LOSS_SCALES } from './loss-scales.js';
+import { LOSS_FORMS, lossTerm, lossTermConstants } from './loss-forms.js';
 
 interface LossConstants {
   rows: number;
   cols: number;
-  /** ½ for sumOfSquares, 1/cols for meanSquaredError. */
+  /** ½ for sumOfSquares, 1/cols for meanSquaredError, −1 for crossEntropy. */
   scale: number;
+  term: number;
+  epsilon: number;
 }
 
 function lossValueKernel(
@@ -20,13 +22,16 @@ function lossValueKernel(
   let total = 0;
   if (accumulate > 0.5) total = previous[0] as number;
   for (let r = 0; r < this.constants.rows; r++) {
-    let squares = 0;
+    let terms = 0;
     for (let c = 0; c < this.constants.cols; c++) {
-      const d =
-        (y[r * this.constants.cols + c] as number) - (t[r * this.constants.cols + c] as number);
-      squares += d * d;
+      terms += lossTerm(
+        y[r * this.constants.cols + c] as number,
+        t[r * this.constants.cols + c] as number,
+        this.constants.term,
+        this.constants.epsilon,
+      );
     }
-    total += this.constants.scale * squares;
+    total += this.constants.scale * terms;
   }
   return total;
 }
@@ -40,7 +45,8 @@ export function lossValue(device: GpujsDevice): KernelTable<GpujsStorage>['lossV
     const constants = {
       rows: y.rows,
       cols: y.cols,
-      scale: LOSS_SCALES[kind].value(y.cols),
+      scale: LOSS_FORMS[kind].value(y.cols),
+      ...lossTermConstants(kind),
     };
     const kernel = device.kernel(
       `lossValue:${kind}:${y.rows}x${y.cols}`,

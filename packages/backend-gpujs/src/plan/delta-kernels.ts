@@ -5,13 +5,17 @@ import type { InlineDeltaConstants } from './update-kernels.js';
 // A hidden layer's delta, stored for its own update kernels and for the
 // delta of the layer below: delta[i, j] = f'(h[i, j]) · Σk deltaUp[i, k] · wUp[j, k]
 // (the book's grad_x = delta · Wᵀ of the layer above, then its backward),
-// computed from the layer above's weights before their update.
+// computed from the layer above's weights before their update. Where a
+// dropout follows the layer, the sum is multiplied by its mask first
+// (the dropout's backward, dx = dy · mask).
 
 export interface DeltaConstants {
   units: number;
   /** This layer's ACTIVATION_CODES entry. */
   kind: number;
   upUnits: number;
+  /** 1 where a dropout follows this layer; else 0. */
+  masked: number;
 }
 
 /** The layer below the output layer: deltaUp recomputed from y and t's row by the order. */
@@ -23,6 +27,7 @@ export function deltaFromOutput(
   t: number[],
   order: number[],
   offset: number,
+  mask: number[],
 ): number {
   const i = Math.floor((this.thread.x + 0.5) / this.constants.units);
   const j = this.thread.x - i * this.constants.units;
@@ -36,6 +41,8 @@ export function deltaFromOutput(
       backprop(this.constants.lossScale * (out - target), out, this.constants.upKind) *
       (wUp[j * this.constants.upUnits + k] as number);
   }
+  if (this.constants.masked > 0.5)
+    dh = dh * (mask[(offset + i) * this.constants.units + j] as number);
   return backprop(dh, h[this.thread.x] as number, this.constants.kind);
 }
 
@@ -45,6 +52,8 @@ export function deltaFromStored(
   h: number[],
   wUp: number[],
   deltaUp: number[],
+  offset: number,
+  mask: number[],
 ): number {
   const i = Math.floor((this.thread.x + 0.5) / this.constants.units);
   const j = this.thread.x - i * this.constants.units;
@@ -54,5 +63,7 @@ export function deltaFromStored(
       (deltaUp[i * this.constants.upUnits + k] as number) *
       (wUp[j * this.constants.upUnits + k] as number);
   }
+  if (this.constants.masked > 0.5)
+    dh = dh * (mask[(offset + i) * this.constants.units + j] as number);
   return backprop(dh, h[this.thread.x] as number, this.constants.kind);
 }

@@ -1,4 +1,4 @@
-import type { DensePlan } from '@nn/core';
+import type { Stage } from './stages.js';
 
 /**
  * Where a layer's update kernels take its delta from: 'output' recomputes the
@@ -21,14 +21,11 @@ const INLINE_DELTA_MAX_WORK = 4096;
  * below needs it stored, and when that stays cheap; every other layer's delta
  * is stored, from the layer above's weights before their update.
  */
-export function deltaSources(
-  layers: readonly DensePlan<unknown>[],
-  batchSize: number,
-): DeltaSource[] {
-  const last = layers.length - 1;
-  return layers.map((layer, l) => {
+export function deltaSources(stages: readonly Stage[], batchSize: number): DeltaSource[] {
+  const last = stages.length - 1;
+  const output = (stages[last] as Stage).layer;
+  return stages.map(({ layer }, l) => {
     if (l === last) return 'output';
-    const output = layers[last] as DensePlan<unknown>;
     const work = (layer.inputs + 1) * layer.units * batchSize * output.units;
     return l === 0 && last === 1 && work <= INLINE_DELTA_MAX_WORK ? 'inline' : 'stored';
   });

@@ -1,12 +1,13 @@
-import type { DensePlan, TrainingPlan } from '@nn/core';
+import type { TrainingPlan } from '@nn/core';
 import type { IKernelRunShortcut } from 'gpu.js';
 import type { GpujsDevice, KernelSource } from '../device.js';
-import { ACTIVATION_CODES } from '../kernels/activate.js';
-import { LOSS_SCALES } from '../kernels/loss-scales.js';
+import { LOSS_FORMS, lossTermConstants } from '../kernels/loss-forms.js';
 import type { GpujsStorage } from '../storage.js';
 import { deltaFromOutput, deltaFromStored } from './delta-kernels.js';
 import type { DeltaSource } from './delta-sources.js';
-import { forwardKernel, lossKernel } from './forward-kernels.js';
+import { forwardKernel, forwardSoftmaxKernel, lossKernel } from './forward-kernels.js';
+import { updateLaunch } from './optimizer-launches.js';
+import type { Stage } from './stages.js';
 import {
   updateFromInlineDelta,
   updateFromOutput,
@@ -20,13 +21,14 @@ export type Launch = (offset: number) => void;
 interface Step {
   device: GpujsDevice;
   plan: TrainingPlan<GpujsStorage>;
+  stages: readonly Stage[];
   sources: readonly DeltaSource[];
   rows: number;
-  /** Each layer's output (its h; the last one is y). */
+  /** Each stage's output (its h, masked where a dropout follows; the last one is y). */
   outs: readonly GpujsStorage[];
-  /** Each layer's stored delta, where its source is 'stored'. */
+  /** Each stage's stored delta, where its source is 'stored'. */
   deltas: readonly (GpujsStorage | undefined)[];
-  /** LOSS_SCALES' gradient scale for the output's units. */
+  /** LOSS_FORMS' gradient scale for the output's units. */
   lossScale: number;
   launches: Launch[];
 }
@@ -35,33 +37,43 @@ interface Step {
  * The kernel calls of one step at `rows` rows, in order: each layer's
  * forward, the loss, the stored deltas top down, then each layer's weights
  * and bias updates bottom up, so that every delta is taken from the weights
- * above before they change. For the book's 1-3-1 network: 2 + 1 + 0 + 4 = 7
- * calls, where the kernel path makes 15.
+ * above before they change. For the book's 1-3-1 network with SGD:
+ * 2 + 1 + 0 + 4 = 7 calls, where the kernel path makes 15. Optimizers with
+ * state write each gradient, then update from it (two or three calls more
+ * per parameter).
  */
 export function buildStep(
   device: GpujsDevice,
   plan: TrainingPlan<GpujsStorage>,
+  stages: readonly Stage[],
   sources: readonly DeltaSource[],
   rows: number,
   allocate: (size: number) => GpujsStorage,
 ): Launch[] {
-  const output = plan.layers[plan.layers.length - 1] as DensePlan<GpujsStorage>;
+  const output = (stages[stages.length - 1] as Stage).layer;
   const step: Step = {
     device,
     plan,
+    stages,
     sources,
     rows,
-    outs: plan.layers.map((layer) => allocate(rows * layer.units)),
-    deltas: plan.layers.map((layer, l) =>
+    outs: stages.map(({ layer }) => allocate(rows * layer.units)),
+    deltas: stages.map(({ layer }, l) =>
       sources[l] === 'stored' ? allocate(rows * layer.units) : undefined,
     ),
-    lossScale: LOSS_SCALES[plan.loss].gradient(output.units),
+    lossScale: LOSS_FORMS[plan.loss].gradient(output.units),
     launches: [],
   };
-  for (const l of plan.layers.keys()) pushForward(step, l);
+  for (const l of stages.keys()) pushForward(step, l);
   pushLoss(step);
-  for (let l = plan.layers.length - 2; l >= 0; l--) pushStoredDelta(step, l);
-  for (const l of plan.layers.keys()) {
+  for (let l = stages.length - 2; l >= 0; l--) pushStoredDelta(step, l);
+  const optimizer = plan.optimizer;
+  if (optimizer.kind === 'adam') {
+    step.launches.push(() => {
+      optimizer.steps.count++;
+    });
+  }
+  for (const l of stages.keys()) {
     pushUpdate(step, l, 'weights');
     pushUpdate(step, l, 'bias');
   }
@@ -70,29 +82,38 @@ export function buildStep(
 
 function pushForward(step: Step, l: number): void {
   const { device, plan } = step;
-  const layer = plan.layers[l] as DensePlan<GpujsStorage>;
+  const { layer, kind, mask } = step.stages[l] as Stage;
   const x = layerInput(step, l);
   const out = step.outs[l] as GpujsStorage;
   const w = layer.weights.value.storage;
   const b = layer.bias.value.storage;
-  const forward = planKernel(device, 'forward', forwardKernel, out.size, {
+  const constants = {
     inputs: layer.inputs,
     units: layer.units,
-    kind: ACTIVATION_CODES[layer.activation],
+    kind,
     gather: l === 0 ? 1 : 0,
-  });
+    masked: mask === undefined ? 0 : 1,
+  };
   const order = plan.order.storage;
-  step.launches.push((offset) => device.run(out, forward, x, order, offset, w, b));
+  if (layer.activation === 'softmax') {
+    const forward = planKernel(device, 'forwardSoftmax', forwardSoftmaxKernel, out.size, constants);
+    step.launches.push((offset) => device.run(out, forward, x, order, offset, w, b));
+    return;
+  }
+  const forward = planKernel(device, 'forward', forwardKernel, out.size, constants);
+  const m = maskArgument(step, l);
+  step.launches.push((offset) => device.run(out, forward, x, order, offset, w, b, m));
 }
 
 /** The batch's loss added to the epoch's total, which stays on the device. */
 function pushLoss(step: Step): void {
   const { device, plan } = step;
-  const cols = (plan.layers[plan.layers.length - 1] as DensePlan<GpujsStorage>).units;
+  const cols = (step.stages[step.stages.length - 1] as Stage).layer.units;
   const loss = planKernel(device, 'loss', lossKernel, 1, {
     rows: step.rows,
     cols,
-    scale: LOSS_SCALES[plan.loss].value(cols),
+    scale: LOSS_FORMS[plan.loss].value(cols),
+    ...lossTermConstants(plan.loss),
   });
   const [y, t, order] = [output(step), plan.data.t.storage, plan.order.storage];
   const lossTotal = plan.lossTotal.storage;
@@ -103,35 +124,51 @@ function pushStoredDelta(step: Step, l: number): void {
   const delta = step.deltas[l];
   if (delta === undefined) return;
   const { device, plan } = step;
-  const layer = plan.layers[l] as DensePlan<GpujsStorage>;
-  const up = plan.layers[l + 1] as DensePlan<GpujsStorage>;
+  const stage = step.stages[l] as Stage;
+  const up = step.stages[l + 1] as Stage;
   const h = step.outs[l] as GpujsStorage;
-  const wUp = up.weights.value.storage;
+  const wUp = up.layer.weights.value.storage;
+  const m = maskArgument(step, l);
   const constants = {
-    units: layer.units,
-    kind: ACTIVATION_CODES[layer.activation],
-    upUnits: up.units,
+    units: stage.layer.units,
+    kind: stage.kind,
+    upUnits: up.layer.units,
+    masked: stage.mask === undefined ? 0 : 1,
   };
   const deltaUp = step.deltas[l + 1];
   if (deltaUp !== undefined) {
     const kernel = planKernel(device, 'deltaFromStored', deltaFromStored, delta.size, constants);
-    step.launches.push(() => device.run(delta, kernel, h, wUp, deltaUp));
+    step.launches.push((offset) => device.run(delta, kernel, h, wUp, deltaUp, offset, m));
     return;
   }
   // The layer above is the output layer: only a first layer's delta is ever inline.
   const kernel = planKernel(device, 'deltaFromOutput', deltaFromOutput, delta.size, {
     ...constants,
-    upKind: ACTIVATION_CODES[up.activation],
+    upKind: up.deltaKind,
     lossScale: step.lossScale,
   });
   const [y, t, order] = [output(step), plan.data.t.storage, plan.order.storage];
-  step.launches.push((offset) => device.run(delta, kernel, h, wUp, y, t, order, offset));
+  step.launches.push((offset) => device.run(delta, kernel, h, wUp, y, t, order, offset, m));
 }
 
+/**
+ * A parameter's update: SGD's in the gradient kernel (into the parameter);
+ * any other optimizer's from the gradient, which the kernel writes to the
+ * parameter's grad.
+ */
 function pushUpdate(step: Step, l: number, name: 'weights' | 'bias'): void {
   const { device, plan } = step;
-  const layer = plan.layers[l] as DensePlan<GpujsStorage>;
-  const w = layer[name].value.storage;
+  const stage = step.stages[l] as Stage;
+  const { layer } = stage;
+  const parameter = layer[name];
+  const update = updateLaunch(
+    device,
+    plan.optimizer,
+    plan.parameters.indexOf(parameter),
+    parameter,
+  );
+  const target = update === undefined ? parameter.value.storage : parameter.grad.storage;
+  const w = parameter.value.storage;
   const x = layerInput(step, l);
   const order = plan.order.storage;
   const eta = plan.optimizer.eta;
@@ -141,46 +178,49 @@ function pushUpdate(step: Step, l: number, name: 'weights' | 'bias'): void {
     units: layer.units,
     gather: l === 0 ? 1 : 0,
     bias: name === 'bias' ? 1 : 0,
+    descend: update === undefined ? 1 : 0,
   };
-  const kind = ACTIVATION_CODES[layer.activation];
   const [y, t] = [output(step), plan.data.t.storage];
+  const size = target.size;
   const source = step.sources[l] as DeltaSource;
   switch (source) {
     case 'output': {
-      const kernel = planKernel(device, 'updateFromOutput', updateFromOutput, w.size, {
+      const kernel = planKernel(device, 'updateFromOutput', updateFromOutput, size, {
         ...base,
-        kind,
+        kind: stage.deltaKind,
         lossScale: step.lossScale,
       });
-      step.launches.push((offset) => device.run(w, kernel, w, x, order, offset, eta, y, t));
-      return;
+      step.launches.push((offset) => device.run(target, kernel, w, x, order, offset, eta, y, t));
+      break;
     }
     case 'inline': {
-      const up = plan.layers[l + 1] as DensePlan<GpujsStorage>;
-      const kernel = planKernel(device, 'updateFromInlineDelta', updateFromInlineDelta, w.size, {
+      const up = step.stages[l + 1] as Stage;
+      const kernel = planKernel(device, 'updateFromInlineDelta', updateFromInlineDelta, size, {
         ...base,
-        kind,
+        kind: stage.kind,
         lossScale: step.lossScale,
-        upUnits: up.units,
-        upKind: ACTIVATION_CODES[up.activation],
+        upUnits: up.layer.units,
+        upKind: up.deltaKind,
+        masked: stage.mask === undefined ? 0 : 1,
       });
-      const [h, wUp] = [step.outs[l] as GpujsStorage, up.weights.value.storage];
-      step.launches.push((offset) => device.run(w, kernel, w, x, order, offset, eta, h, wUp, y, t));
-      return;
+      const [h, wUp, m] = [
+        step.outs[l] as GpujsStorage,
+        up.layer.weights.value.storage,
+        maskArgument(step, l),
+      ];
+      step.launches.push((offset) =>
+        device.run(target, kernel, w, x, order, offset, eta, h, wUp, y, t, m),
+      );
+      break;
     }
     case 'stored': {
       const delta = step.deltas[l] as GpujsStorage;
-      const kernel = planKernel(
-        device,
-        'updateFromStoredDelta',
-        updateFromStoredDelta,
-        w.size,
-        base,
-      );
-      step.launches.push((offset) => device.run(w, kernel, w, x, order, offset, eta, delta));
-      return;
+      const kernel = planKernel(device, 'updateFromStoredDelta', updateFromStoredDelta, size, base);
+      step.launches.push((offset) => device.run(target, kernel, w, x, order, offset, eta, delta));
+      break;
     }
   }
+  if (update !== undefined) step.launches.push(update);
 }
 
 /** A layer's input: the data set for the first (read through the order), else the layer below's output. */
@@ -190,6 +230,11 @@ function layerInput(step: Step, l: number): GpujsStorage {
 
 function output(step: Step): GpujsStorage {
   return step.outs[step.outs.length - 1] as GpujsStorage;
+}
+
+/** The stage's dropout mask, or any tensor where it has none (a kernel's arguments are fixed; `masked` 0 ignores it). */
+function maskArgument(step: Step, l: number): GpujsStorage {
+  return (step.stages[l] as Stage).mask ?? step.plan.order.storage;
 }
 
 /** The device's cached kernel, keyed by its name, size and every constant compiled into it. */

@@ -6,8 +6,10 @@ import { backprop } from '../kernels/activate.js';
 // w -= eta * grad_w with grad_w = xᵀ · delta), and the bias as a weight whose
 // input is always 1 (b -= eta * Σ delta). The kernel renders into a fresh
 // output that then replaces w's (GL cannot read and write one texture), so
-// every thread reads the old w. The three kernels differ only in where delta
-// comes from.
+// every thread reads the old w. With descend 0 (optimizers with state) the
+// kernel returns the gradient Σi x[i, p] · delta[i, j] itself, for the
+// update kernels to take from the parameter's grad. The three kernels
+// differ only in where delta comes from.
 
 export interface UpdateConstants {
   rows: number;
@@ -17,22 +19,29 @@ export interface UpdateConstants {
   gather: number;
   /** 1 for the bias (output 1 × units), 0 for the weights (inputs × units). */
   bias: number;
+  /** 1: return w − eta · gradient (SGD); 0: return the gradient. */
+  descend: number;
 }
 
 export interface OutputDeltaConstants {
   /** This layer's ACTIVATION_CODES entry. */
   kind: number;
-  /** LOSS_SCALES' gradient scale: the loss's gradient is lossScale · (y − t). */
+  /** LOSS_FORMS' gradient scale: the loss's gradient is lossScale · (y − t). */
   lossScale: number;
 }
 
 export interface InlineDeltaConstants extends OutputDeltaConstants {
-  /** The output layer's units and activation (kind is this layer's). */
+  /** The output layer's units and delta's activation code (kind is this layer's). */
   upUnits: number;
   upKind: number;
+  /** 1 where a dropout follows this layer; else 0. */
+  masked: number;
 }
 
-/** The output layer: delta = f'(y) · lossScale · (y − t), from y and t's row by the order. */
+/**
+ * The output layer: delta = f'(y) · lossScale · (y − t), from y and t's row
+ * by the order (kind identity where the loss gives the delta at the input).
+ */
 export function updateFromOutput(
   this: KernelThis<UpdateConstants & OutputDeltaConstants>,
   w: number[],
@@ -60,6 +69,7 @@ export function updateFromOutput(
     }
     sum += input * delta;
   }
+  if (this.constants.descend < 0.5) return sum;
   return (w[this.thread.x] as number) - eta * sum;
 }
 
@@ -79,6 +89,7 @@ export function updateFromInlineDelta(
   wUp: number[],
   y: number[],
   t: number[],
+  mask: number[],
 ): number {
   const p = Math.floor((this.thread.x + 0.5) / this.constants.units);
   const j = this.thread.x - p * this.constants.units;
@@ -94,6 +105,9 @@ export function updateFromInlineDelta(
         backprop(this.constants.lossScale * (out - target), out, this.constants.upKind) *
         (wUp[j * this.constants.upUnits + k] as number);
     }
+    if (this.constants.masked > 0.5) {
+      dh = dh * (mask[(offset + i) * this.constants.units + j] as number);
+    }
     const delta = backprop(dh, h[i * this.constants.units + j] as number, this.constants.kind);
     let input = 1;
     if (this.constants.bias < 0.5) {
@@ -103,6 +117,7 @@ export function updateFromInlineDelta(
     }
     sum += input * delta;
   }
+  if (this.constants.descend < 0.5) return sum;
   return (w[this.thread.x] as number) - eta * sum;
 }
 
@@ -128,5 +143,6 @@ export function updateFromStoredDelta(
     }
     sum += input * (delta[i * this.constants.units + j] as number);
   }
+  if (this.constants.descend < 0.5) return sum;
   return (w[this.thread.x] as number) - eta * sum;
 }

@@ -31,14 +31,56 @@ export function uniform(rng: DefaultRng, n: number, low: number, high: number): 
   return Float64Array.from({ length: n }, () => low + (high - low) * rng.random());
 }
 
-/** A tensor and the values it really holds (rounded to the backend's precision). */
+/**
+ * A tensor and the values it really holds (rounded to the backend's
+ * precision). The round trip is checked first, so that a broken `upload` or
+ * `download` fails as such, not as the first kernel that reads the values.
+ */
 export async function upload(
   backend: Backend,
   shape: Shape,
   values: ArrayLike<number>,
 ): Promise<{ tensor: Tensor; values: HostArray }> {
   const tensor = backend.tensor(shape, values);
-  return { tensor, values: await backend.read(tensor) };
+  return { tensor, values: await expectRoundTrip(backend, tensor, values) };
+}
+
+/**
+ * Reads t twice: each read must hold `values` rounded to the declared
+ * precision, and be a copy of its own: NaN written into the first read must
+ * not show in the second (nor in the tensor).
+ */
+export async function expectRoundTrip(
+  backend: Backend,
+  t: Tensor,
+  values: ArrayLike<number>,
+): Promise<HostArray> {
+  const round = backend.precision === 'float32' ? Math.fround : (v: number) => v;
+  const label = `upload/download round trip of a ${t.rows}×${t.cols} tensor`;
+  const check = (held: HostArray, when: string) => {
+    if (held.length !== values.length) {
+      expect.fail(
+        `${label}${when}: read ${held.length} values, uploaded ${values.length}; download must return exactly size values`,
+      );
+    }
+    for (let i = 0; i < values.length; i++) {
+      const expected = round(values[i] as number);
+      if (held[i] !== expected) {
+        expect.fail(
+          `${label}${when}: read ${held[i]} at [${i}], uploaded ${values[i]} (${expected} at ${backend.precision}); check the driver's upload and download`,
+        );
+      }
+    }
+  };
+  const first = await backend.read(t);
+  check(first, '');
+  first.fill(Number.NaN);
+  const second = await backend.read(t);
+  check(
+    second,
+    ' after writing NaN into an earlier read (download must return a fresh array, not the storage or a view of it)',
+  );
+  return second;
 }
 
 /** Checks each element against its own tolerance (or one for all). */

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import * as math from '../reference-math.js';
 import { kernelTolerance } from '../tolerance.js';
 import { abs, expectClose, type SuiteContext, seededRng, uniform, upload } from './context.js';
+import { runKernel } from './kernel-check.js';
 
 /** Awkward shapes: 1×1, 1×n, n×1, non-square, batch 1 and batch > 1. */
 const SHAPES: Shape[] = [
@@ -128,55 +129,6 @@ function crossEntropyMagnitude(y: ArrayLike<number>, t: ArrayLike<number>): numb
 }
 
 export function kernelTests(context: SuiteContext): void {
-  describe('storage', () => {
-    it('round-trips values through tensor and read, rounded to the declared precision', async () => {
-      const backend = context.backend();
-      const values = uniform(seededRng(1), 12, -3, 3);
-      const t = backend.tensor([3, 4], values);
-      const round = backend.precision === 'float32' ? Math.fround : (v: number) => v;
-      expect(Array.from(await backend.read(t))).toEqual(Array.from(values, round));
-      expect(t.shape).toEqual([3, 4]);
-      backend.dispose(t);
-    });
-
-    it('writes new values into a tensor', async () => {
-      const backend = context.backend();
-      const t = backend.tensor([2, 2]);
-      expect(Array.from(await backend.read(t))).toEqual([0, 0, 0, 0]);
-      backend.write(t, [1, 2, 3, 4]);
-      expect(Array.from(await backend.read(t))).toEqual([1, 2, 3, 4]);
-      backend.dispose(t);
-    });
-
-    it('reads synchronously when it declares syncRead', (test) => {
-      const backend = context.backend();
-      if (!backend.capabilities.syncRead) test.skip();
-      const t = backend.tensor([1, 3], [1, 2, 3]);
-      expect(Array.from(backend.readSync(t))).toEqual([1, 2, 3]);
-      backend.dispose(t);
-    });
-
-    it('counts live tensors and bytes, and dispose frees them', () => {
-      const backend = context.backend();
-      const before = backend.memory();
-      const t = backend.tensor([4, 8]);
-      const bytes = backend.precision === 'float32' ? 4 : 8;
-      expect(backend.memory()).toEqual({
-        tensors: before.tensors + 1,
-        bytes: before.bytes + 32 * bytes,
-      });
-      backend.dispose(t);
-      backend.dispose(t);
-      expect(backend.memory()).toEqual(before);
-    });
-
-    it('declares its precision and the mode that runs', () => {
-      const { capabilities } = context.backend();
-      expect(['float32', 'float64']).toContain(capabilities.precision);
-      expect(capabilities.mode.length).toBeGreaterThan(0);
-    });
-  });
-
   describe('kernels against the float64 reference', () => {
     for (const [m, k, n] of MATMUL_SIZES) {
       for (const [ta, tb] of [
@@ -193,7 +145,9 @@ export function kernelTests(context: SuiteContext): void {
           const a = await upload(backend, aShape, uniform(rng, m * k, -2, 2));
           const b = await upload(backend, bShape, uniform(rng, k * n, -2, 2));
           const out = backend.tensor([m, n]);
-          backend.matMul(a.tensor, b.tensor, out, ta, tb);
+          await runKernel(backend, 'matMul', { a: a.tensor, b: b.tensor }, { out }, () =>
+            backend.matMul(a.tensor, b.tensor, out, ta, tb),
+          );
           const expected = math.matMul(a.values, aShape, b.values, bShape, ta, tb);
           const magnitude = math.matMul(abs(a.values), aShape, abs(b.values), bShape, ta, tb);
           const tolerance = magnitude.map((v) => kernelTolerance(backend.precision, k, v));
@@ -213,12 +167,16 @@ export function kernelTests(context: SuiteContext): void {
         const x = await upload(backend, shape, uniform(rng, rows * cols, -2, 2));
         const bias = await upload(backend, [1, cols], uniform(rng, cols, -2, 2));
         const out = backend.tensor(shape);
-        backend.biasAdd(x.tensor, bias.tensor, out);
+        await runKernel(backend, 'biasAdd', { x: x.tensor, bias: bias.tensor }, { out }, () =>
+          backend.biasAdd(x.tensor, bias.tensor, out),
+        );
         const expected = math.biasAdd(x.values, cols, bias.values);
         const magnitude = math.biasAdd(abs(x.values), cols, abs(bias.values));
         const tolerance = magnitude.map((v) => kernelTolerance(backend.precision, 1, v));
         expectClose(await backend.read(out), expected, tolerance, 'biasAdd');
-        backend.biasAdd(x.tensor, bias.tensor, x.tensor);
+        await runKernel(backend, 'biasAdd in place', { bias: bias.tensor }, { x: x.tensor }, () =>
+          backend.biasAdd(x.tensor, bias.tensor, x.tensor),
+        );
         expectClose(await backend.read(x.tensor), expected, tolerance, 'biasAdd in place');
         for (const t of [x.tensor, bias.tensor, out]) backend.dispose(t);
       });
@@ -227,7 +185,9 @@ export function kernelTests(context: SuiteContext): void {
         const backend = context.backend();
         const x = await upload(backend, shape, uniform(seededRng(rows + cols), rows * cols, -2, 2));
         const out = backend.tensor([1, cols]);
-        backend.columnSum(x.tensor, out);
+        await runKernel(backend, 'columnSum', { x: x.tensor }, { out }, () =>
+          backend.columnSum(x.tensor, out),
+        );
         const magnitude = math.columnSum(abs(x.values), cols);
         const tolerance = magnitude.map((v) => kernelTolerance(backend.precision, rows, v));
         expectClose(
@@ -255,7 +215,9 @@ export function kernelTests(context: SuiteContext): void {
           [Math.floor(rows / 2), rows - Math.floor(rows / 2)],
         ] as const) {
           const out = backend.tensor([count, cols]);
-          backend.gatherRows(src.tensor, indices, offset, out);
+          await runKernel(backend, 'gatherRows', { src: src.tensor, indices }, { out }, () =>
+            backend.gatherRows(src.tensor, indices, offset, out),
+          );
           const expected = math.gatherRows(src.values, cols, order, offset, count);
           expectClose(await backend.read(out), expected, 0, `gatherRows offset ${offset}`);
           backend.dispose(out);
@@ -272,7 +234,9 @@ export function kernelTests(context: SuiteContext): void {
         const [low, high] = UNARY_DOMAIN[op] ?? [-2, 2];
         const x = await upload(backend, [3, 5], uniform(seededRng(op.length), 15, low, high));
         const out = backend.tensor([3, 5]);
-        backend.unary(op, x.tensor, out);
+        await runKernel(backend, `unary ${op}`, { x: x.tensor }, { out }, () =>
+          backend.unary(op, x.tensor, out),
+        );
         const expected = Array.from(x.values, (v) => math.unary(op, v));
         const tolerance = expected.map((v, i) =>
           kernelTolerance(
@@ -296,7 +260,9 @@ export function kernelTests(context: SuiteContext): void {
         const bValues = uniform(rng, 12, 0.5, 2).map((v, i) => (i % 2 ? -v : v));
         const b = await upload(backend, [4, 3], bValues);
         const out = backend.tensor([4, 3]);
-        backend.binary(op, a.tensor, b.tensor, out);
+        await runKernel(backend, `binary ${op}`, { a: a.tensor, b: b.tensor }, { out }, () =>
+          backend.binary(op, a.tensor, b.tensor, out),
+        );
         const expected = Array.from(a.values, (u, i) => math.binary(op, u, b.values[i] as number));
         const tolerance = expected.map((v, i) =>
           kernelTolerance(
@@ -318,7 +284,9 @@ export function kernelTests(context: SuiteContext): void {
         const backend = context.backend();
         const x = await upload(backend, [5, 3], uniform(seededRng(kind.length), 15, -4, 4));
         const out = backend.tensor([5, 3]);
-        backend.activationForward(kind, x.tensor, out);
+        await runKernel(backend, `activationForward ${kind}`, { x: x.tensor }, { out }, () =>
+          backend.activationForward(kind, x.tensor, out),
+        );
         const expected = math.activationRows(kind, x.values, 3);
         // softmax sums a row of exponentials before dividing: cols + 1 rounding steps.
         const terms = kind === 'softmax' ? 4 : 1;
@@ -326,7 +294,9 @@ export function kernelTests(context: SuiteContext): void {
           kernelTolerance(backend.precision, terms, Math.max(Math.abs(v), 1)),
         );
         expectClose(await backend.read(out), expected, tolerance, kind);
-        backend.activationForward(kind, x.tensor, x.tensor);
+        await runKernel(backend, `activationForward ${kind} in place`, {}, { x: x.tensor }, () =>
+          backend.activationForward(kind, x.tensor, x.tensor),
+        );
         expectClose(await backend.read(x.tensor), expected, tolerance, `${kind} in place`);
         backend.dispose(x.tensor);
         backend.dispose(out);
@@ -339,7 +309,13 @@ export function kernelTests(context: SuiteContext): void {
         const y = await upload(backend, [5, 3], yValues);
         const dy = await upload(backend, [5, 3], uniform(rng, 15, -2, 2));
         const out = backend.tensor([5, 3]);
-        backend.activationBackward(kind, y.tensor, dy.tensor, out);
+        await runKernel(
+          backend,
+          `activationBackward ${kind}`,
+          { y: y.tensor, dy: dy.tensor },
+          { out },
+          () => backend.activationBackward(kind, y.tensor, dy.tensor, out),
+        );
         const expected = math.activationGradientRows(kind, y.values, dy.values, 3);
         const magnitude = gradientMagnitude(kind, y.values, dy.values, 3);
         const tolerance = magnitude.map((m) => kernelTolerance(backend.precision, 6, m));
@@ -372,10 +348,15 @@ export function kernelTests(context: SuiteContext): void {
           const magnitude =
             kind === 'crossEntropy' ? crossEntropyMagnitude(y.values, t.values) : expected;
           const tolerance = kernelTolerance(backend.precision, 2 * rows * cols + 4, magnitude);
-          backend.lossValue(kind, y.tensor, t.tensor, out);
+          const inputs = { y: y.tensor, t: t.tensor };
+          await runKernel(backend, `lossValue ${kind}`, inputs, { out }, () =>
+            backend.lossValue(kind, y.tensor, t.tensor, out),
+          );
           expectClose(await backend.read(out), [expected], tolerance, 'lossValue');
-          backend.fill(out, 1.5);
-          backend.lossValue(kind, y.tensor, t.tensor, out, true);
+          await runKernel(backend, 'fill', {}, { out }, () => backend.fill(out, 1.5));
+          await runKernel(backend, `lossValue ${kind} accumulated`, inputs, { out }, () =>
+            backend.lossValue(kind, y.tensor, t.tensor, out, true),
+          );
           expectClose(
             await backend.read(out),
             [expected + 1.5],
@@ -383,7 +364,9 @@ export function kernelTests(context: SuiteContext): void {
             'lossValue accumulated',
           );
           const grad = backend.tensor(shape);
-          backend.lossGradient(kind, y.tensor, t.tensor, grad);
+          await runKernel(backend, `lossGradient ${kind}`, inputs, { grad }, () =>
+            backend.lossGradient(kind, y.tensor, t.tensor, grad),
+          );
           const expectedGrad = math.lossGradient(kind, y.values, t.values, cols);
           const gradTolerance = Array.from(y.values, (v, i) =>
             kernelTolerance(
@@ -403,7 +386,9 @@ export function kernelTests(context: SuiteContext): void {
       const rng = seededRng(5);
       const p = await upload(backend, [3, 4], uniform(rng, 12, -1, 1));
       const g = await upload(backend, [3, 4], uniform(rng, 12, -1, 1));
-      backend.sgdUpdate(p.tensor, g.tensor, 0.1);
+      await runKernel(backend, 'sgdUpdate', { grad: g.tensor }, { param: p.tensor }, () =>
+        backend.sgdUpdate(p.tensor, g.tensor, 0.1),
+      );
       const expected = Array.from(p.values, (v, i) => v - 0.1 * (g.values[i] as number));
       const tolerance = Array.from(p.values, (v, i) =>
         kernelTolerance(backend.precision, 2, Math.abs(v) + 0.1 * Math.abs(g.values[i] as number)),
@@ -428,6 +413,7 @@ export function kernelTests(context: SuiteContext): void {
         const state = slots.map((slot) => Float64Array.from(slot.values));
         const moved = new Float64Array(12);
         const g = await upload(backend, [3, 4], new Float64Array(12));
+        const slotTensors = Object.fromEntries(slots.map((slot, j) => [`state ${j}`, slot.tensor]));
         for (let k = 1; k <= 3; k++) {
           // Gradients away from 0, where dividing by √h would magnify rounding.
           const grad = uniform(rng, 12, 0.1, 1).map((v, i) => (i % 3 === 0 ? -v : v));
@@ -437,12 +423,19 @@ export function kernelTests(context: SuiteContext): void {
           update.reference(w, gradValues, state, k);
           for (let i = 0; i < 12; i++)
             moved[i] = (moved[i] as number) + Math.abs((w[i] as number) - (before[i] as number));
-          update.run(
+          await runKernel(
             backend,
-            p.tensor,
-            g.tensor,
-            slots.map((slot) => slot.tensor),
-            k,
+            name,
+            { grad: g.tensor },
+            { param: p.tensor, ...slotTensors },
+            () =>
+              update.run(
+                backend,
+                p.tensor,
+                g.tensor,
+                slots.map((slot) => slot.tensor),
+                k,
+              ),
           );
         }
         const tolerance = Array.from(w, (v, i) =>
@@ -469,7 +462,7 @@ export function kernelTests(context: SuiteContext): void {
     it('fill sets every element', async () => {
       const backend = context.backend();
       const t = backend.tensor([3, 2], [1, 2, 3, 4, 5, 6]);
-      backend.fill(t, -0.5);
+      await runKernel(backend, 'fill', {}, { out: t }, () => backend.fill(t, -0.5));
       expect(Array.from(await backend.read(t))).toEqual([-0.5, -0.5, -0.5, -0.5, -0.5, -0.5]);
       backend.dispose(t);
     });
@@ -483,7 +476,13 @@ export function kernelTests(context: SuiteContext): void {
         const w = await upload(backend, [3, 5], uniform(rng, 15, -2, 2));
         const b = await upload(backend, [1, 5], uniform(rng, 5, -2, 2));
         const out = backend.tensor([4, 5]);
-        backend.denseForward(x.tensor, w.tensor, b.tensor, activation, out);
+        await runKernel(
+          backend,
+          `denseForward ${activation}`,
+          { x: x.tensor, w: w.tensor, b: b.tensor },
+          { out },
+          () => backend.denseForward(x.tensor, w.tensor, b.tensor, activation, out),
+        );
         const u = math.biasAdd(
           math.matMul(x.values, [4, 3], w.values, [3, 5], false, false),
           5,
@@ -520,16 +519,23 @@ export function kernelTests(context: SuiteContext): void {
           const gradW = backend.tensor([3, 5]);
           const gradB = backend.tensor([1, 5]);
           const dx = backend.tensor([4, 3], [7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
-          backend.denseBackward(
-            x.tensor,
-            w.tensor,
-            y.tensor,
-            dy.tensor,
-            activation,
-            delta,
-            gradW,
-            gradB,
-            withInputGradient ? dx : undefined,
+          await runKernel(
+            backend,
+            `denseBackward ${activation}`,
+            { x: x.tensor, w: w.tensor, y: y.tensor, dy: dy.tensor },
+            { delta, gradW, gradB, dx },
+            () =>
+              backend.denseBackward(
+                x.tensor,
+                w.tensor,
+                y.tensor,
+                dy.tensor,
+                activation,
+                delta,
+                gradW,
+                gradB,
+                withInputGradient ? dx : undefined,
+              ),
           );
           const d = math.activationGradientRows(activation, y.values, dy.values, 5);
           const dAbs = gradientMagnitude(activation, y.values, dy.values, 5);

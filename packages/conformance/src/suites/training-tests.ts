@@ -32,6 +32,7 @@ import {
 } from '../book-fixtures.js';
 import { createReferenceBackend } from '../reference-backend.js';
 import { kernelTolerance, textbookTolerance } from '../tolerance.js';
+import { composedTrainingTests } from './composed-training-tests.js';
 import { expectClose, type SuiteContext, seededRng, uniform } from './context.js';
 
 /** Whole training runs: generous, since a slow backend on a busy machine must not fail by the clock. */
@@ -113,6 +114,8 @@ async function parameterValues(network: Sequential): Promise<number[]> {
 
 export function trainingTests(context: SuiteContext): void {
   describe('training', () => {
+    composedTrainingTests(context);
+
     it('optimizerStep with SGD moves every parameter by −eta · grad', async () => {
       const backend = context.backend();
       const rng = seededRng(29);

@@ -36,6 +36,19 @@ export interface BackendDriver<S> {
   flush?(): Promise<void>;
   /** Frees what the backend holds beyond its tensors (a GPU context, workers). */
   destroy?(): void;
+  /**
+   * Optional, for the conformance suite: how many numbers `storage` holds
+   * now. A kernel that writes past its output grows a plain array silently;
+   * the suite compares this with the tensor's size after every kernel it tests.
+   */
+  storageSize?(storage: S): number;
+  /**
+   * Optional, for the conformance suite: how many allocations the driver
+   * holds that `release` has not freed yet (storage, textures, buffers),
+   * after any queued release has run. The suite expects the same count
+   * after each test as before it.
+   */
+  liveAllocations?(): number;
   /** Required kernels (see RequiredKernels) and any optional ones; a missing one fails when called. */
   readonly kernels: Partial<AllKernels<S>>;
   /**

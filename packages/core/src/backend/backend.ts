@@ -128,6 +128,17 @@ export class Backend<S = unknown> {
     };
   }
 
+  /** The driver's count of numbers in t's storage (`storageSize`), or undefined without the hook. */
+  storageSize(t: Tensor<S>): number | undefined {
+    checkTensor(this, 'storageSize', 't', t);
+    return this.#driver.storageSize?.(t.storage);
+  }
+
+  /** The driver's count of unreleased allocations (`liveAllocations`), or undefined without the hook. */
+  liveAllocations(): number | undefined {
+    return this.#driver.liveAllocations?.();
+  }
+
   hasKernel(name: KernelName): boolean {
     return this.#kernels[name] !== undefined;
   }

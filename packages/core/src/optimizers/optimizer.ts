@@ -18,7 +18,11 @@ export interface Optimizer {
 export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam'] as const;
 export type OptimizerKind = (typeof OPTIMIZERS)[number];
 
-/** The update rule, its hyper-parameters and its state: one tensor per parameter in each slot. */
+/**
+ * The update rule, its hyper-parameters and its state: in each slot one
+ * tensor per parameter, in the order of the parameters given to plan()
+ * (a TrainingPlan's `parameters`).
+ */
 export type OptimizerPlan<S = unknown> =
   | SgdPlan
   | MomentumPlan<S>
