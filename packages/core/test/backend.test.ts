@@ -93,7 +93,8 @@ describe('Backend', () => {
     expect(backend.liveAllocations()).toBe(1);
     backend.dispose(a);
     expect(backend.liveAllocations()).toBe(0);
-    expect(isNNError(errorOf(() => backend.storageSize(a)), 'NN_TENSOR_DISPOSED')).toBe(true);
+    const error = errorOf(() => backend.storageSize(a));
+    expect(isNNError(error, 'NN_TENSOR_DISPOSED')).toBe(true);
   });
 
   it('refuses matMul writing into one of its inputs', () => {
