@@ -67,14 +67,22 @@ export function createCpuBackend(options: CpuBackendOptions = {}): Backend<CpuSt
   }
   const ArrayType = precision === 'float64' ? Float64Array : Float32Array;
   const allocate = (size: number): CpuStorage => new ArrayType(size);
+  // Tensors' arrays, for the suite's leak check (the garbage collector frees them; this counts releases).
+  let live = 0;
   const driver: BackendDriver<CpuStorage> = {
     name: 'cpu',
     capabilities: { precision, syncRead: true, mode: precision },
-    allocate,
+    allocate: (size) => {
+      live++;
+      return allocate(size);
+    },
     upload: (storage, data) => storage.set(data),
     download: (storage) => Promise.resolve(storage.slice()),
     downloadSync: (storage) => storage.slice(),
-    release: () => {},
+    release: () => {
+      live--;
+    },
+    liveAllocations: () => live,
     kernels,
     compilePlan: (plan) =>
       compileCpuPlan(plan, {
