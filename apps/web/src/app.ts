@@ -1,12 +1,4 @@
-import {
-  EXAMPLE_NAMES,
-  EXAMPLES,
-  type ExampleName,
-  IRIS_SPECIES,
-  type LossKind,
-  OPTIMIZERS,
-  textbookData,
-} from '@nn/core';
+import { EXAMPLE_NAMES, EXAMPLES, IRIS_SPECIES, OPTIMIZERS, textbookData } from '@nn/core';
 import { CLASSIFICATION_CHART_SIZE } from '@nn/viz';
 import { renderGif, renderPng } from './chart-images.js';
 import { renderConfusion } from './confusion-view.js';
@@ -21,6 +13,7 @@ import {
   MAX_GIF_FRAMES,
   type RunState,
 } from './example-charts.js';
+import { dataLine, EXAMPLE_TEXT, networkLine } from './example-text.js';
 import { LiveChart } from './live-chart.js';
 import { type ExampleData, exampleData } from './network-views.js';
 import { MAX_CSV_BYTES, parseCsv, type TrainingData } from './parse-csv.js';
@@ -65,22 +58,6 @@ const FIELDS = [
 
 /** A message longer than this (a value echoed from a file) is cut in the middle. */
 const MAX_MESSAGE_LENGTH = 300;
-
-/** What the page says about each example's data; the network line is made from the settings. */
-const EXAMPLE_TEXT: Record<ExampleName, { lede: string; png: string }> = {
-  regression: {
-    lede: 'The textbook regression: the network learns y = sin(x) from 63 points (the dashed curve); the + marks are its predictions.',
-    png: 'nn-fit.png',
-  },
-  classification: {
-    lede: 'Each point of a 21 × 21 grid over [-1, 1]² is class 1 above the dashed curve y = sin(πx) and class 2 below it. The marks are the classes the network predicts, and the shading its decision surface: blue where it says class 1, orange where class 2, white on its boundary.',
-    png: 'nn-decision-surface.png',
-  },
-  iris: {
-    lede: "Fisher's 150 irises: 4 measurements of each flower (standardised) and its species. The even rows train the network and the odd rows test it; the tables count each true species by the species the network predicts.",
-    png: 'nn-error-curves.png',
-  },
-};
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -422,7 +399,7 @@ export class App {
     element('error-chart-box').hidden = evaluated;
     element('confusion-box').hidden = !evaluated;
     element('csv-box').hidden = example !== 'regression';
-    element('main-chart').setAttribute('aria-label', mainChartLabel(example));
+    element('main-chart').setAttribute('aria-label', EXAMPLE_TEXT[example].chart);
     document.body.dataset.example = example;
     this.#showData();
     this.#showNetwork();
@@ -430,30 +407,15 @@ export class App {
   }
 
   #showData(): void {
-    const { train, test } = this.#data;
-    const outputs = EXAMPLES[this.#settings.example].settings.outputs;
-    element('data-info').textContent =
-      this.#settings.example === 'regression'
-        ? `${this.#dataLabel}, ${train.x.length} points`
-        : test === undefined
-          ? `the book's grid, ${train.t.length / outputs} points`
-          : `${train.t.length / outputs} flowers to train on, ${test.t.length / outputs} to test`;
+    element('data-info').textContent = dataLine(
+      this.#settings.example,
+      this.#data,
+      this.#dataLabel,
+    );
   }
 
-  /** The network and training the settings make, in one line: 2 → 6 sigmoid → 2 softmax, … */
   #showNetwork(): void {
-    const { example, hidden, activation, optimizer, eta, batchSize, dropout } = this.#settings;
-    const book = EXAMPLES[example].settings;
-    const layers = [
-      String(book.inputs),
-      ...hidden.map(
-        (units) => `${units} ${activation}${dropout > 0 ? ` (dropout ${dropout})` : ''}`,
-      ),
-      `${book.outputs} ${book.outputActivation}`,
-    ].join(' → ');
-    const batches = `batches of ${batchSize}${book.dropRemainder ? ', remainder dropped' : ''}`;
-    element('network-info').textContent =
-      `${layers} · ${LOSS_NAMES[book.loss.kind]} · ${optimizer}, eta ${eta} · ${batches}`;
+    element('network-info').textContent = networkLine(this.#settings);
   }
 
   #send(request: Parameters<TrainerConnection['send']>[0]): void {
@@ -480,23 +442,6 @@ function fillSelect(select: HTMLSelectElement, choices: readonly [string, string
     }),
   );
 }
-
-function mainChartLabel(example: ExampleName): string {
-  switch (example) {
-    case 'regression':
-      return "Target curve (dashed) and the network's predictions (+)";
-    case 'classification':
-      return "The grid's points by predicted class over the dashed y = sin(πx), on the network's decision surface";
-    case 'iris':
-      return 'Train and test error per reported epoch';
-  }
-}
-
-const LOSS_NAMES: Record<LossKind, string> = {
-  sumOfSquares: 'sum of squares',
-  meanSquaredError: 'mean squared error',
-  crossEntropy: 'cross-entropy',
-};
 
 function describeBackend(info: BackendInfo): string {
   const text = `${info.name} ${info.mode} (${info.precision})`;

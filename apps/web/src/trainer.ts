@@ -1,22 +1,17 @@
 import {
   type Backend,
-  createNetwork,
   DefaultRng,
-  Evaluation,
-  EXAMPLES,
   fromModelJSON,
   isNNError,
   NumpyRng,
-  type Rng,
-  type Sequential,
-  TrainingSession,
   toModelJSON,
 } from '@nn/core';
-import { CarriedOptimizer, type OptimizerSnapshot } from './carried-optimizer.js';
-import { type LoadedBackend, loadBackend } from './load-backend.js';
-import { type ExampleData, exampleData, type ViewMaker, viewMaker } from './network-views.js';
+import { CarriedOptimizer } from './carried-optimizer.js';
+import { loadBackend } from './load-backend.js';
+import { type ExampleData, exampleData } from './network-views.js';
 import type { TrainerEvent, TrainerRequest, TrainerStatus } from './protocol.js';
 import { readModel } from './read-model.js';
+import { disposeRun, freshNetwork, type Run, startRun } from './run.js';
 import { type BackendId, defaultSettings, type Settings } from './settings.js';
 
 export interface TrainerOptions {
@@ -29,25 +24,6 @@ export interface TrainerOptions {
   kernelSliceMs?: number;
   /** Least time between two view updates for the live charts. */
   viewEveryMs?: number;
-}
-
-interface Run {
-  settings: Settings;
-  data: ExampleData;
-  loaded: LoadedBackend;
-  network: Sequential;
-  rng: Rng;
-  optimizer: CarriedOptimizer;
-  /** Owns the uploaded data and the buffers; counts the epochs done. */
-  session: TrainingSession;
-  /** Examples measured on their sets (Iris): the train and test sets, uploaded once. */
-  evaluations: { train: Evaluation; test?: Evaluation } | undefined;
-  views: ViewMaker;
-  /** The errors of the last reported epoch, carried across a backend switch. */
-  error: number | null;
-  test: number | null;
-  /** Time spent training so far: the training time the page reports. */
-  trainingMs: number;
 }
 
 /**
@@ -145,21 +121,7 @@ export class Trainer {
       rng,
       optimizer: new CarriedOptimizer(settings.optimizer, settings.eta),
     };
-    // Drawn from rng first, as the book draws its weights before training.
-    const build = (backend: Backend) => {
-      const book = EXAMPLES[settings.example].settings;
-      return createNetwork(backend, {
-        inputs: book.inputs,
-        outputs: book.outputs,
-        hidden: settings.hidden,
-        activation: settings.activation,
-        outputActivation: book.outputActivation,
-        dropout: settings.dropout,
-        rng,
-        wbWidth: settings.wbWidth,
-      });
-    };
-    this.#replace(startRun(fields, build, 0, true));
+    this.#replace(startRun(fields, (backend) => freshNetwork(backend, settings, rng), 0, true));
     this.#setStatus('ready');
     await this.#postProgress(this.#run as Run, true);
   }
@@ -174,7 +136,7 @@ export class Trainer {
     const run = this.#run;
     if (run === undefined) return;
     const model = await toModelJSON(run.network);
-    const state: OptimizerSnapshot = await run.optimizer.snapshot();
+    const state = await run.optimizer.snapshot();
     const loaded = await loadBackend(id, this.#kernelSliceMs);
     const { settings } = run;
     const fields = {
@@ -346,7 +308,7 @@ export class Trainer {
       this.#post({ type: 'backend', info: run.loaded.info });
     }
     if (old === undefined) return;
-    disposeParts(old);
+    disposeRun(old);
     if (old.loaded.backend !== run.loaded.backend) old.loaded.backend.destroy();
   }
 
@@ -360,71 +322,6 @@ export class Trainer {
     const code = isNNError(error) ? error.code : null;
     this.#post({ type: 'failure', code, message: (error as Error).message ?? String(error) });
   }
-}
-
-type RunFields = Omit<
-  Run,
-  'network' | 'session' | 'evaluations' | 'views' | 'error' | 'test' | 'trainingMs'
-> &
-  Partial<Pick<Run, 'error' | 'test' | 'trainingMs'>>;
-
-/**
- * A run of the network `build` makes on `fields.loaded`, with a new session
- * from `startEpoch`, set up as core's ExampleRun sets up the example. A
- * failure frees what was made, the backend too when it is `fresh` (loaded
- * for this run alone).
- */
-function startRun(
-  fields: RunFields,
-  build: (backend: Backend) => Sequential,
-  startEpoch: number,
-  fresh: boolean,
-): Run {
-  const { settings, data } = fields;
-  const book = EXAMPLES[settings.example].settings;
-  const parts: Partial<Pick<Run, 'network' | 'session' | 'evaluations'>> = {};
-  try {
-    const network = build(fields.loaded.backend);
-    parts.network = network;
-    parts.session = new TrainingSession(network, data.train, {
-      epochs: settings.epochs,
-      interval: settings.interval,
-      batchSize: settings.batchSize,
-      dropRemainder: book.dropRemainder,
-      loss: book.loss,
-      optimizer: fields.optimizer,
-      rng: fields.rng,
-      startEpoch,
-    });
-    if (book.report === 'evaluation') {
-      parts.evaluations = { train: new Evaluation(network, data.train, book.loss) };
-      if (data.test !== undefined) {
-        parts.evaluations.test = new Evaluation(network, data.test, book.loss);
-      }
-    }
-    return {
-      error: null,
-      test: null,
-      trainingMs: 0,
-      ...fields,
-      network,
-      session: parts.session,
-      evaluations: parts.evaluations,
-      views: viewMaker(settings.example, data),
-    };
-  } catch (error) {
-    disposeParts(parts);
-    if (fresh) fields.loaded.backend.destroy();
-    throw error;
-  }
-}
-
-/** Frees what a run holds on its backend, the network last (the others refer to it). */
-function disposeParts(run: Partial<Pick<Run, 'network' | 'session' | 'evaluations'>>): void {
-  run.evaluations?.train.dispose();
-  run.evaluations?.test?.dispose();
-  run.session?.dispose();
-  run.network?.dispose();
 }
 
 /** A macrotask boundary: lets queued messages and input events run between slices. */
