@@ -17,6 +17,8 @@ export default defineConfig({
           include: ['test/e2e/*.test.ts'],
           globalSetup: ['test/e2e/serve-build.ts'],
           testTimeout: 120_000,
+          // One Chromium at a time: two SwiftShader-heavy files at once starve each other on 2 cores.
+          fileParallelism: false,
           hookTimeout: 60_000,
           // The page answers within a slice, but a backend switch loads gpu.js and a
           // WebGL context first: on a busy CI machine that takes seconds, not poll's 1 s.
