@@ -14,3 +14,12 @@ export class UsageError extends Error {
     super(message);
   }
 }
+
+/** stdout's reader has gone (`nn train | head -1`): the run stops quietly; that is the reader's choice, not an error. */
+export class StdoutClosed extends Error {
+  override readonly name = 'StdoutClosed';
+
+  constructor() {
+    super('stdout was closed by its reader');
+  }
+}

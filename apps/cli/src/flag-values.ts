@@ -1,6 +1,6 @@
 import { UsageError } from './cli-error.js';
-
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+import { isDecimal } from './decimal.js';
+import { quote } from './quote.js';
 
 export interface NumberRule {
   integer?: boolean;
@@ -16,15 +16,14 @@ export class FlagValues {
   constructor(readonly command: string) {}
 
   number(flag: string, text: string, rule: NumberRule): number {
-    const value = DECIMAL.test(text.trim()) ? Number(text) : Number.NaN;
+    const value = isDecimal(text.trim()) ? Number(text) : Number.NaN;
     const ok =
       Number.isFinite(value) &&
       (!rule.integer || Number.isInteger(value)) &&
       (rule.min === undefined || value >= rule.min) &&
       (rule.above === undefined || value > rule.above) &&
       (rule.max === undefined || value <= rule.max);
-    if (!ok)
-      throw this.fail(`${flag} ${JSON.stringify(text)} is not valid; it must be ${describe(rule)}`);
+    if (!ok) throw this.fail(`${flag} ${quote(text)} is not valid; it must be ${describe(rule)}`);
     return value;
   }
 
@@ -35,7 +34,7 @@ export class FlagValues {
         return this.number(flag, part, rule);
       } catch {
         throw this.fail(
-          `${flag} ${JSON.stringify(text)} is not valid; it must be a comma-separated list of ${describe(rule, true)}`,
+          `${flag} ${quote(text)} is not valid; it must be a comma-separated list of ${describe(rule, true)}`,
         );
       }
     });
@@ -44,7 +43,7 @@ export class FlagValues {
   oneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
     if (!(allowed as readonly string[]).includes(text)) {
       throw this.fail(
-        `${flag} ${JSON.stringify(text)} is not valid; it must be one of ${allowed.join(', ')}`,
+        `${flag} ${quote(text)} is not valid; it must be one of ${allowed.join(', ')}`,
       );
     }
     return text as T;

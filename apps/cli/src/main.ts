@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { CliError, UsageError } from './cli-error.js';
+import { CliError, StdoutClosed, UsageError } from './cli-error.js';
 import { parseFlags } from './parse-flags.js';
+import { quote } from './quote.js';
+import { writeErr, writeOut } from './stdio.js';
 import { usage } from './usage.js';
 
 const COMMANDS = ['train', 'predict', 'backends', 'bench'] as const;
@@ -19,18 +21,18 @@ export async function main(argv: string[]): Promise<number> {
     : undefined;
   try {
     if (first === '-v' || first === '--version') {
-      process.stdout.write(`${version()}\n`);
+      writeOut(`${version()}\n`);
       return 0;
     }
     if (first === '-h' || first === '--help' || (command !== undefined && wantsHelp(rest))) {
-      process.stdout.write(`${usage(command)}\n`);
+      writeOut(`${usage(command)}\n`);
       return 0;
     }
     if (first === undefined)
       throw new UsageError(`name a command: ${COMMANDS.join(', ')}`, undefined);
     if (command === undefined) {
       throw new UsageError(
-        `unknown command ${JSON.stringify(first)}; the commands are ${COMMANDS.join(', ')}`,
+        `unknown command ${quote(first)}; the commands are ${COMMANDS.join(', ')}`,
         undefined,
       );
     }
@@ -82,19 +84,28 @@ function wantsHelp(args: string[]): boolean {
 }
 
 function report(error: unknown, verbose: boolean): number {
+  // The reader of stdout has gone (`nn train | head -1`): stop, quietly.
+  if (error instanceof StdoutClosed) return 0;
   if (error instanceof UsageError) {
-    process.stderr.write(`${usage(error.command)}\n\nnn: ${error.message}\n`);
+    writeErr(`${usage(error.command)}\n\nnn: ${oneLine(error.message)}\n`);
     return 2;
   }
   const known = error instanceof CliError || (error instanceof Error && error.name === 'NNError');
   const message = error instanceof Error ? error.message : String(error);
   if (verbose && error instanceof Error && error.stack !== undefined) {
-    process.stderr.write(`${error.stack}\n`);
+    writeErr(`${error.stack}\n`);
   } else {
     const hint = known ? '' : ' (run with --verbose for the stack trace)';
-    process.stderr.write(`nn: ${known ? '' : 'unexpected error: '}${message}${hint}\n`);
+    writeErr(`nn: ${known ? '' : 'unexpected error: '}${oneLine(message)}${hint}\n`);
   }
   return 1;
+}
+
+/** Messages quote what they were given; a value they quote whole (a 10 MB model field) is cut in the middle. */
+function oneLine(message: string): string {
+  const keep = 500;
+  if (message.length <= 2 * keep) return message;
+  return `${message.slice(0, keep)}… (${message.length - 2 * keep} characters cut) …${message.slice(-keep)}`;
 }
 
 function version(): string {

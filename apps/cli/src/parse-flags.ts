@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from './cli-error.js';
+import { shorten } from './quote.js';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 type ParsedFlags<O extends OptionSpec> = ReturnType<
@@ -26,9 +27,9 @@ function describeParseError(error: Error & { code?: string }, command: string): 
   const option = /'(-[^' ]+)/.exec(error.message)?.[1];
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${option} for nn ${command}; the options are listed above`;
+      return `unknown option ${shorten(option ?? '')} for nn ${command}; the options are listed above`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `unexpected argument ${/'([^']*)'/.exec(error.message)?.[1]} for nn ${command}; every value follows its --option`;
+      return `unexpected argument ${shorten(/'([^']*)'/.exec(error.message)?.[1] ?? '')} for nn ${command}; every value follows its --option`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const flag = option?.replace(/ .*/, '');
       if (error.message.includes('ambiguous')) {

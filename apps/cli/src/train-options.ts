@@ -1,12 +1,16 @@
 import { BACKEND_FLAGS, type BackendChoice, readBackendChoice } from './backend-choice.js';
 import { FlagValues } from './flag-values.js';
+import { formatCount, MAX_PARAMETERS, parameterCount, widestThatFits } from './network-size.js';
 import { parseFlags } from './parse-flags.js';
+import { quote } from './quote.js';
 
 export const ACTIVATION_CHOICES = ['sigmoid', 'tanh', 'relu'] as const;
 export const RNG_CHOICES = ['default', 'numpy'] as const;
 export const MAX_SEED = 4294967295;
 /** Past this a GIF takes long to draw and is too big to share. */
 export const MAX_GIF_FRAMES = 500;
+/** The widest hidden layer. */
+export const MAX_WIDTH = 4096;
 
 export interface TrainOptions {
   hidden: number[];
@@ -61,7 +65,10 @@ export function readTrainOptions(args: string[]): TrainOptions {
   const whole = { integer: true, min: 1 };
   const positive = { above: 0 };
   const options: TrainOptions = {
-    hidden: flags.numbers('--hidden', values.hidden ?? DEFAULTS.hidden, { ...whole, max: 4096 }),
+    hidden: flags.numbers('--hidden', values.hidden ?? DEFAULTS.hidden, {
+      ...whole,
+      max: MAX_WIDTH,
+    }),
     activation: flags.oneOf(
       '--activation',
       values.activation ?? DEFAULTS.activation,
@@ -87,10 +94,7 @@ export function readTrainOptions(args: string[]): TrainOptions {
   for (const flag of ['data', 'gif', 'png', 'save'] as const) {
     if (options[flag] === '') throw flags.fail(`--${flag} needs a file name`);
   }
-  const outputs = [options.gif, options.png, options.save].filter((path) => path !== undefined);
-  if (new Set(outputs).size !== outputs.length) {
-    throw flags.fail('--gif, --png and --save must name different files');
-  }
+  checkNetworkSize(flags, values.hidden ?? DEFAULTS.hidden, options.hidden);
   if (options.gif !== undefined) {
     const frames = gifFrames(options.epochs, options.interval);
     if (frames > MAX_GIF_FRAMES) {
@@ -101,6 +105,21 @@ export function readTrainOptions(args: string[]): TrainOptions {
     }
   }
   return options;
+}
+
+/** The whole network, not only each layer, must fit: say how wide layers this deep may be. */
+function checkNetworkSize(flags: FlagValues, text: string, hidden: number[]): void {
+  const count = parameterCount([1, ...hidden, 1]);
+  if (count <= MAX_PARAMETERS) return;
+  const layers = hidden.length;
+  const widest = widestThatFits(layers, MAX_WIDTH);
+  const fits =
+    widest >= 1
+      ? `${layers} hidden layer${layers === 1 ? '' : 's'} of up to ${widest} units do`
+      : 'use fewer layers';
+  throw flags.fail(
+    `--hidden ${quote(text)} makes a network of ${formatCount(count)} parameters; at most ${formatCount(MAX_PARAMETERS)} fit in memory: ${fits}`,
+  );
 }
 
 /** One frame per reported epoch: 0, interval, 2·interval, … and the last. */

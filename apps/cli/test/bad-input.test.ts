@@ -69,7 +69,10 @@ describe.concurrent('usage errors (exit 2, nothing trained)', () => {
       /--mode "cuda" is not valid; it must be one of auto, headlessgl/,
     ],
     [['--backend', 'gpujs', '--precision', 'float64'], /--precision is for --backend cpu/],
-    [['--gif', 'a.gif', '--png', 'a.gif'], /--gif, --png and --save must name different files/],
+    [
+      ['--gif', 'a.gif', '--png', 'a.gif'],
+      /--png a\.gif is the same file as --gif a\.gif; name different files/,
+    ],
   ])('nn train %j', async (args, message) => {
     await expectUsageError(['train', ...args], message, /^Usage: nn train/);
   });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../src/read-csv.js';
+import { MAX_LINE_CHARS, readCsv } from '../src/read-csv.js';
 import { tempDir } from './run-nn.js';
 
 const dir = tempDir();
@@ -29,6 +29,38 @@ describe('readCsv', () => {
     await expect(readCsv(csv('nan.csv', '1,NaN\n'), [2])).rejects.toThrow(
       /nan\.csv:1:3: "NaN" is not a finite number/,
     );
+  });
+
+  it('takes a first row of non-finite numbers as bad data, not as a header (issue 13, 17)', async () => {
+    await expect(readCsv(csv('nan-first.csv', 'NaN,NaN\n1,2\n'), [2])).rejects.toThrow(
+      /nan-first\.csv:1:1: "NaN" is not a finite number$/,
+    );
+    await expect(readCsv(csv('inf-first.csv', 'inf, -Infinity\n1,2\n'), [2])).rejects.toThrow(
+      /inf-first\.csv:1:1: "inf" is not a finite number$/,
+    );
+    expect((await readCsv(csv('words.csv', 'x,y\n1,2\n'), [2])).rows).toBe(1);
+  });
+
+  it('names a number beyond float64 as out of range', async () => {
+    await expect(readCsv(csv('e400.csv', '1,1e400\n'), [2])).rejects.toThrow(
+      /e400\.csv:1:3: "1e400" is out of range \(beyond ±1\.8e308\)$/,
+    );
+  });
+
+  it('reads rows across the chunks it streams in, CRLF included', async () => {
+    const rows = 200_000;
+    const text = Array.from({ length: rows }, (_, i) => `${i},${-(i + 1) / 4}`).join('\r\n');
+    const table = await readCsv(csv('many.csv', text), [2]);
+    expect(table.rows).toBe(rows);
+    for (const i of [0, 65_535, 123_457, rows - 1]) {
+      expect([table.values[2 * i], table.values[2 * i + 1]]).toEqual([i, -(i + 1) / 4]);
+    }
+  });
+
+  it('refuses a line longer than a row of numbers can be, naming it', async () => {
+    await expect(
+      readCsv(csv('long-line.csv', `1,2\n${'1'.repeat(MAX_LINE_CHARS + 1)}\n`), [2]),
+    ).rejects.toThrow(`long-line.csv:2:1: the line is longer than ${MAX_LINE_CHARS} characters`);
   });
 
   it('takes a header only as the first row: a word later on is a bad cell', async () => {

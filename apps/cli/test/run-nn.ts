@@ -1,40 +1,58 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 
-export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+/** The built `nn`; NN_CLI_BIN runs the suite against another build (e.g. an older one, to see a test fail). */
+export const BIN =
+  process.env.NN_CLI_BIN ?? fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
 export interface NnResult {
   code: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
-/** Runs the built `nn` with node, as a user's shell would, and collects what it printed. */
-export function runNn(
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<NnResult> {
+export interface NnOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Arguments for node itself, before the script (e.g. --max-old-space-size=64). */
+  nodeArgs?: string[];
+  /** stdin, stdout, stderr: 'pipe' by default for the last two, which are then collected. */
+  stdio?: StdioOptions;
+}
+
+/** Starts the built `nn` with node, as a user's shell would. */
+export function spawnNn(args: string[], options: NnOptions = {}): ChildProcess {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** What a started `nn` prints (on the streams that are pipes) until it ends. */
+export function collect(child: ChildProcess): Promise<NnResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
     });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/** Runs the built `nn` and collects what it printed. */
+export function runNn(args: string[], options: NnOptions = {}): Promise<NnResult> {
+  return collect(spawnNn(args, options));
 }
 
 let root: string | undefined;
@@ -52,4 +70,9 @@ export function tempDir(): string {
 /** The stdout lines, without the empty one after the last newline. */
 export function lines(text: string): string[] {
   return text.split('\n').filter((line) => line !== '');
+}
+
+/** The one-line failure an `nn` run printed last on stderr. */
+export function lastLine(text: string): string {
+  return text.trimEnd().split('\n').at(-1) ?? '';
 }

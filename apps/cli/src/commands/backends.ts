@@ -2,6 +2,7 @@ import { isNNError } from '@nn/core';
 import { CPU_PRECISIONS, GPUJS_MODES } from '../backend-choice.js';
 import { CliError } from '../cli-error.js';
 import { importGpujs, loadBackend } from '../load-backend.js';
+import { writeOut } from '../stdio.js';
 
 interface BackendStatus {
   backend: string;
@@ -28,7 +29,7 @@ export async function backends(options: { json: boolean }): Promise<void> {
     }
   }
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ backends: statuses })}\n`);
+    writeOut(`${JSON.stringify({ backends: statuses })}\n`);
     return;
   }
   const rows = statuses.map((s) => [
@@ -42,7 +43,7 @@ export async function backends(options: { json: boolean }): Promise<void> {
   );
   for (const row of [['backend', 'mode', 'available', 'notes'], ...rows]) {
     const line = row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c] as number) : cell)).join('  ');
-    process.stdout.write(`${line.trimEnd()}\n`);
+    writeOut(`${line.trimEnd()}\n`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { CliError } from '../cli-error.js';
+import { writeOut } from '../stdio.js';
 
 interface TextbookBench {
   runTextbookBench(options?: { quick?: boolean }): Promise<unknown>;
@@ -35,9 +36,9 @@ export async function bench(options: { quick: boolean; json: boolean }): Promise
   const textbookBench = await load<TextbookBench>('@nn/bench');
   const gridBench = await load<GridBench>('@nn/backend-gpujs/bench');
   const textbook = await textbookBench.runTextbookBench({ quick: options.quick });
-  if (!options.json) process.stdout.write(`${textbookBench.formatTextbookBench(textbook)}\n\n`);
+  if (!options.json) writeOut(`${textbookBench.formatTextbookBench(textbook)}\n\n`);
   const grid = await gridBench.runGridBenchWithDisplay({ quick: options.quick });
-  process.stdout.write(
+  writeOut(
     options.json
       ? `${JSON.stringify({ textbook, grid })}\n`
       : `${gridBench.formatGridBench(grid)}\n`,

@@ -1,20 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { fromModelJSON, type ModelJSON, parseModel } from '@nn/core';
+import { fromModelJSON, type ModelJSON } from '@nn/core';
 import { CliError } from '../cli-error.js';
 import { loadBackend } from '../load-backend.js';
 import type { PredictOptions } from '../predict-options.js';
+import { predictRows } from '../predict-rows.js';
 import { formatPythonFloat } from '../python-float.js';
 import { readCsv } from '../read-csv.js';
+import { readModel } from '../read-model.js';
+import { writeOut } from '../stdio.js';
 
 /** `nn predict`: runs a saved model on inputs; prints CSV rows (inputs, then outputs) or NDJSON. */
 export async function predict(options: PredictOptions): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(options.model, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${options.model}: ${(error as Error).message}`);
-  }
-  const model = parseModel(text);
+  const model = await readModel(options.model);
   const inputs = (model.layers[0] as ModelJSON['layers'][number]).inputs;
   const outputs = (model.layers.at(-1) as ModelJSON['layers'][number]).units;
   const x = await readInputs(options, inputs, outputs);
@@ -22,16 +18,25 @@ export async function predict(options: PredictOptions): Promise<void> {
   const backend = await loadBackend(options.backend);
   const network = fromModelJSON(backend, model);
   try {
-    const y = await network.predict(x);
+    const y = await predictRows(network, x);
+    const row = (values: Float64Array, r: number, width: number) =>
+      Array.from(values.subarray(r * width, (r + 1) * width));
+    const bad = y.findIndex((value) => !Number.isFinite(value));
+    if (bad !== -1) {
+      const at = Math.floor(bad / outputs);
+      throw new CliError(
+        `${options.model}: the output for x = ${row(x, at, inputs).map(formatPythonFloat).join(',')} is ${y[bad]}, beyond ${backend.capabilities.precision}'s range: the model's weights or this input are too large`,
+      );
+    }
     const rows = x.length / inputs;
-    if (!options.json) process.stdout.write(`${header(inputs, outputs)}\n`);
-    for (let row = 0; row < rows; row++) {
-      const xs = Array.from(x.slice(row * inputs, (row + 1) * inputs));
-      const ys = Array.from(y.slice(row * outputs, (row + 1) * outputs));
+    if (!options.json) writeOut(`${header(inputs, outputs)}\n`);
+    for (let r = 0; r < rows; r++) {
+      const xs = row(x, r, inputs);
+      const ys = row(y, r, outputs);
       const line = options.json
         ? JSON.stringify({ x: inputs === 1 ? xs[0] : xs, y: outputs === 1 ? ys[0] : ys })
         : [...xs, ...ys].map(formatPythonFloat).join(',');
-      process.stdout.write(`${line}\n`);
+      writeOut(`${line}\n`);
     }
   } finally {
     network.dispose();

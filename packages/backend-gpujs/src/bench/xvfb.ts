@@ -7,15 +7,45 @@ export interface XvfbServer {
 }
 
 /**
+ * Runs Xvfb "$@" and stops it when its stdin reaches end of file. This
+ * process holds the only writer of that pipe, so however it ends (done,
+ * an exception, SIGINT, SIGTERM, even SIGKILL) the pipe closes and Xvfb
+ * goes with it: no orphaned display server under PID 1. stop() closes the
+ * pipe itself. The shell exits with Xvfb's status.
+ */
+const STOP_WITH_PARENT = `
+Xvfb "$@" &
+xvfb=$!
+exec 4<&0
+(read -r _ <&4; kill "$xvfb" 2>/dev/null) &
+watcher=$!
+wait "$xvfb"
+status=$?
+kill "$watcher" 2>/dev/null
+exit "$status"
+`;
+
+/**
  * Starts Xvfb on a free display number: with `-displayfd` Xvfb picks the
  * number itself and writes it to fd 3 once it accepts clients, so there is
  * no race over lock files and no sleep. (`xvfb-run` fails on this machine.)
  */
 export async function startXvfb(): Promise<XvfbServer> {
   const xvfb: ChildProcess = spawn(
-    'Xvfb',
-    ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
-    { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
+    'sh',
+    [
+      '-c',
+      STOP_WITH_PARENT,
+      'xvfb',
+      '-displayfd',
+      '3',
+      '-screen',
+      '0',
+      '1280x1024x24',
+      '-nolisten',
+      'tcp',
+    ],
+    { stdio: ['pipe', 'ignore', 'pipe', 'pipe'] },
   );
   const number = await new Promise<string>((resolve, reject) => {
     let stderr = '';
@@ -27,18 +57,24 @@ export async function startXvfb(): Promise<XvfbServer> {
       out += chunk;
       if (out.includes('\n')) resolve(out.trim());
     });
-    xvfb.on('error', (error) =>
-      reject(new Error(`cannot start Xvfb (apt-get install xvfb): ${error.message}`)),
+    xvfb.on('error', (error) => reject(new Error(`cannot start Xvfb: ${error.message}`)));
+    xvfb.on('exit', (code) =>
+      reject(
+        new Error(
+          code === 127
+            ? 'cannot start Xvfb: it is not installed (apt-get install xvfb)'
+            : `Xvfb exited with code ${code}: ${stderr.trim()}`,
+        ),
+      ),
     );
-    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited with code ${code}: ${stderr.trim()}`)));
   });
   return {
     display: `:${number}`,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (xvfb.exitCode !== null) return resolve();
+        if (xvfb.exitCode !== null || xvfb.signalCode !== null) return resolve();
         xvfb.once('exit', () => resolve());
-        xvfb.kill('SIGTERM');
+        xvfb.stdin?.end();
       }),
   };
 }
