@@ -1,13 +1,15 @@
-import { type Precision, type Sequential, TEXTBOOK } from '@nn/core';
+import type { Precision, Sequential } from '@nn/core';
 import { CliError } from './cli-error.js';
 import { predictRows } from './predict-rows.js';
 
 export interface DivergenceContext {
   /** The run's network as it was before any update (drawn again from its seed), at this initial scale. */
   initialNetwork(wbWidth: number): Sequential;
-  x: Float64Array;
-  t: Float64Array;
+  x: ArrayLike<number>;
+  t: ArrayLike<number>;
   wbWidth: number;
+  /** The example's --wb-width. */
+  defaultWbWidth: number;
   eta: number;
   precision: Precision;
 }
@@ -26,9 +28,10 @@ export async function explainDivergence(
   if (await startsFinite(context, wbWidth)) {
     return new CliError(`${learningRateMessage} (this run: --eta ${context.eta})`);
   }
-  if (wbWidth !== TEXTBOOK.wbWidth && (await startsFinite(context, TEXTBOOK.wbWidth))) {
+  const { defaultWbWidth } = context;
+  if (wbWidth !== defaultWbWidth && (await startsFinite(context, defaultWbWidth))) {
     return new CliError(
-      `training diverged: the initial weights are too large: with --wb-width ${wbWidth} the untrained network's error already overflows ${precision}; lower --wb-width (the default is ${TEXTBOOK.wbWidth})`,
+      `training diverged: the initial weights are too large: with --wb-width ${wbWidth} the untrained network's error already overflows ${precision}; lower --wb-width (the default is ${defaultWbWidth})`,
     );
   }
   return new CliError(
@@ -36,11 +39,11 @@ export async function explainDivergence(
   );
 }
 
-/** Whether the network before any update gives a finite error (the book's 1/2 Σ (y − t)²) on the data. */
+/** Whether the network before any update gives a finite error on the data (1/2 Σ (y − t)² serves as the probe for any loss). */
 async function startsFinite(context: DivergenceContext, wbWidth: number): Promise<boolean> {
   const network = context.initialNetwork(wbWidth);
   try {
-    const y = await predictRows(network, context.x);
+    const y = await predictRows(network, Float64Array.from(context.x));
     let error = 0;
     for (let i = 0; i < y.length; i++)
       error += 0.5 * ((y[i] as number) - (context.t[i] as number)) ** 2;

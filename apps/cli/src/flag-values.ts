@@ -9,6 +9,8 @@ export interface NumberRule {
   /** Values must be above this (exclusive). */
   above?: number;
   max?: number;
+  /** Values must be below this (exclusive). */
+  below?: number;
 }
 
 /** Reads flag values for one command, failing with a usage error that names the flag and what it allows. */
@@ -22,7 +24,8 @@ export class FlagValues {
       (!rule.integer || Number.isInteger(value)) &&
       (rule.min === undefined || value >= rule.min) &&
       (rule.above === undefined || value > rule.above) &&
-      (rule.max === undefined || value <= rule.max);
+      (rule.max === undefined || value <= rule.max) &&
+      (rule.below === undefined || value < rule.below);
     if (!ok) throw this.fail(`${flag} ${quote(text)} is not valid; it must be ${describe(rule)}`);
     return value;
   }
@@ -60,6 +63,7 @@ function describe(rule: NumberRule, plural = false): string {
     rule.min !== undefined ? `≥ ${rule.min}` : undefined,
     rule.above !== undefined ? `> ${rule.above}` : undefined,
     rule.max !== undefined ? `≤ ${rule.max}` : undefined,
+    rule.below !== undefined ? `< ${rule.below}` : undefined,
   ].filter((bound) => bound !== undefined);
   return bounds.length > 0 ? `${kind} ${bounds.join(' and ')}` : kind;
 }

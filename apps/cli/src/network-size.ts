@@ -26,13 +26,13 @@ export function parameterCount(widths: readonly number[]): number {
   return count;
 }
 
-/** The widest equal hidden layers, `layers` of them between one input and one output, that MAX_PARAMETERS allows. */
-export function widestThatFits(layers: number, maxWidth: number): number {
+/** The widest equal hidden layers, `layers` of them between the inputs and outputs, that MAX_PARAMETERS allows. */
+export function widestThatFits(layers: number, maxWidth: number, inputs = 1, outputs = 1): number {
   let low = 0;
   let high = maxWidth;
   while (low < high) {
     const width = Math.ceil((low + high) / 2);
-    const fits = parameterCount([1, ...Array(layers).fill(width), 1]) <= MAX_PARAMETERS;
+    const fits = parameterCount([inputs, ...Array(layers).fill(width), outputs]) <= MAX_PARAMETERS;
     if (fits) low = width;
     else high = width - 1;
   }
@@ -49,8 +49,10 @@ export function checkBatchSize(
   batchSize: number,
   samples: number,
   hidden: readonly number[],
+  inputs = 1,
+  outputs = 1,
 ): void {
-  const widths = [1, ...hidden, 1];
+  const widths = [inputs, ...hidden, outputs];
   const rows = Math.min(batchSize, samples);
   const values = batchValues(rows, widths);
   if (values <= MAX_BATCH_VALUES) return;

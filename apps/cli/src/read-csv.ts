@@ -11,11 +11,16 @@ export const MAX_CSV_BYTES = 256 * 2 ** 20;
 export const MAX_LINE_CHARS = 2 ** 20;
 
 export interface CsvTable {
-  /** Values row by row, `columns` per row. */
+  /** Values row by row, `columns` per row (without the label column). */
   values: Float64Array;
   rows: number;
   columns: number;
+  /** With `labels`: each row's last cell, trimmed. */
+  labels?: string[];
 }
+
+/** Column counts a row may have: a list, or (feature columns then a label) any count from 2. */
+export type CsvColumns = readonly number[] | 'labelled';
 
 /**
  * Reads a CSV of numbers, comma-separated, with an optional header row (a
@@ -23,7 +28,7 @@ export interface CsvTable {
  * count in `allowed`; a bad cell fails with "file:line:column" and what was
  * found. The file is read line by line, at most MAX_CSV_BYTES.
  */
-export async function readCsv(path: string, allowed: readonly number[]): Promise<CsvTable> {
+export async function readCsv(path: string, allowed: CsvColumns): Promise<CsvTable> {
   const table = new CsvBuilder(path, allowed);
   let pending = '';
   let first = true;
@@ -53,11 +58,14 @@ class CsvBuilder {
   #rows = 0;
   #line = 0;
   #columns: number | undefined;
+  readonly #labels: string[] | undefined;
 
   constructor(
     readonly path: string,
-    readonly allowed: readonly number[],
-  ) {}
+    readonly allowed: CsvColumns,
+  ) {
+    if (allowed === 'labelled') this.#labels = [];
+  }
 
   checkLength(text: string): void {
     if (text.length > MAX_LINE_CHARS) {
@@ -73,26 +81,47 @@ class CsvBuilder {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '') return;
     const cells = splitCells(line);
+    const labels = this.#labels;
+    const numbers = labels === undefined ? cells : cells.slice(0, -1);
     const isHeader =
-      this.#columns === undefined && cells.every((cell) => !isNumberLike(cell.text.trim()));
-    const expected = this.#columns === undefined ? this.allowed : [this.#columns];
-    this.#columns = checkColumns(this.path, this.#line, cells.length, expected);
+      this.#columns === undefined && numbers.every((cell) => !isNumberLike(cell.text.trim()));
+    this.#columns = checkColumns(this.path, this.#line, cells.length, this.#expected());
     if (isHeader) return;
-    for (const cell of cells) this.#push(this.#parse(cell));
+    for (const cell of numbers) this.#push(this.#parse(cell));
+    if (labels !== undefined)
+      labels.push(this.#label(cells.at(-1) as { text: string; column: number }));
     this.#rows++;
   }
 
   finish(): CsvTable {
     if (this.#rows === 0 || this.#columns === undefined) {
-      throw new CliError(
-        `${this.path}: no data rows; write one row of ${this.allowed.join(' or ')} numbers per line`,
-      );
+      const row =
+        this.allowed === 'labelled'
+          ? 'feature numbers then a class label'
+          : `${this.allowed.join(' or ')} numbers`;
+      throw new CliError(`${this.path}: no data rows; write one row of ${row} per line`);
     }
+    const labels = this.#labels;
     return {
       values: this.#values.slice(0, this.#length),
       rows: this.#rows,
-      columns: this.#columns,
+      columns: labels === undefined ? this.#columns : this.#columns - 1,
+      ...(labels !== undefined && { labels }),
     };
+  }
+
+  /** The first row fixes the column count; a labelled row has at least one feature. */
+  #expected(): readonly number[] | { atLeast: number } {
+    if (this.#columns !== undefined) return [this.#columns];
+    return this.allowed === 'labelled' ? { atLeast: 2 } : this.allowed;
+  }
+
+  #label(cell: { text: string; column: number }): string {
+    const label = cell.text.trim();
+    if (label === '') {
+      throw new CliError(`${this.path}:${this.#line}:${cell.column}: the class label is empty`);
+    }
+    return label;
   }
 
   #parse(cell: { text: string; column: number }): number {
@@ -137,10 +166,14 @@ function checkColumns(
   path: string,
   line: number,
   found: number,
-  allowed: readonly number[],
+  allowed: readonly number[] | { atLeast: number },
 ): number {
-  if (!allowed.includes(found)) {
-    const expected = allowed.join(' or ');
+  const ok = 'atLeast' in allowed ? found >= allowed.atLeast : allowed.includes(found);
+  if (!ok) {
+    const expected =
+      'atLeast' in allowed
+        ? `${allowed.atLeast} or more (features, then a class label)`
+        : allowed.join(' or ');
     throw new CliError(
       `${path}:${line}:1: found ${found} column${found === 1 ? '' : 's'}, expected ${expected} (comma-separated)`,
     );

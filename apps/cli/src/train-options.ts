@@ -1,3 +1,10 @@
+import {
+  EXAMPLE_NAMES,
+  EXAMPLES,
+  type ExampleName,
+  OPTIMIZERS,
+  type OptimizerKind,
+} from '@nn/core';
 import { BACKEND_FLAGS, type BackendChoice, readBackendChoice } from './backend-choice.js';
 import { FlagValues } from './flag-values.js';
 import { formatCount, MAX_PARAMETERS, parameterCount, widestThatFits } from './network-size.js';
@@ -13,6 +20,7 @@ export const MAX_GIF_FRAMES = 500;
 export const MAX_WIDTH = 4096;
 
 export interface TrainOptions {
+  example: ExampleName;
   hidden: number[];
   activation: (typeof ACTIVATION_CHOICES)[number];
   eta: number;
@@ -20,6 +28,11 @@ export interface TrainOptions {
   interval: number;
   batchSize: number;
   wbWidth: number;
+  optimizer: OptimizerKind;
+  /** Dropout ratio after each hidden layer; 0: none. */
+  dropout: number;
+  /** Standardise the --data features per column (the book does it to Iris). */
+  standardize: boolean;
   /** Undefined: pick one at random and report it. */
   seed: number | undefined;
   rng: (typeof RNG_CHOICES)[number];
@@ -31,19 +44,10 @@ export interface TrainOptions {
   json: boolean;
 }
 
-// The textbook's settings (core's TEXTBOOK), repeated here so that reading
-// flags, and with it --help and usage errors, loads nothing heavy.
-const DEFAULTS = {
-  hidden: '3',
-  activation: 'sigmoid',
-  eta: '0.1',
-  epochs: '2001',
-  interval: '200',
-} as const;
-
 /** Parses and checks every `nn train` flag before anything is loaded or trained. */
 export function readTrainOptions(args: string[]): TrainOptions {
   const values = parseFlags('train', args, {
+    example: { type: 'string' },
     hidden: { type: 'string' },
     activation: { type: 'string' },
     eta: { type: 'string' },
@@ -51,6 +55,9 @@ export function readTrainOptions(args: string[]): TrainOptions {
     interval: { type: 'string' },
     'batch-size': { type: 'string' },
     'wb-width': { type: 'string' },
+    optimizer: { type: 'string' },
+    dropout: { type: 'string' },
+    standardize: { type: 'boolean' },
     seed: { type: 'string' },
     rng: { type: 'string' },
     ...BACKEND_FLAGS,
@@ -62,23 +69,31 @@ export function readTrainOptions(args: string[]): TrainOptions {
     verbose: { type: 'boolean' },
   });
   const flags = new FlagValues('train');
+  const example = flags.oneOf('--example', values.example ?? 'regression', EXAMPLE_NAMES);
+  // Every default is the example's setting in core's EXAMPLES: a flag left out is the book's value.
+  const book = EXAMPLES[example].settings;
   const whole = { integer: true, min: 1 };
   const positive = { above: 0 };
+  const hiddenText = values.hidden ?? book.hidden.join(',');
   const options: TrainOptions = {
-    hidden: flags.numbers('--hidden', values.hidden ?? DEFAULTS.hidden, {
-      ...whole,
-      max: MAX_WIDTH,
-    }),
+    example,
+    hidden: flags.numbers('--hidden', hiddenText, { ...whole, max: MAX_WIDTH }),
     activation: flags.oneOf(
       '--activation',
-      values.activation ?? DEFAULTS.activation,
+      values.activation ?? book.activation,
       ACTIVATION_CHOICES,
     ),
-    eta: flags.number('--eta', values.eta ?? DEFAULTS.eta, positive),
-    epochs: flags.number('--epochs', values.epochs ?? DEFAULTS.epochs, whole),
-    interval: flags.number('--interval', values.interval ?? DEFAULTS.interval, whole),
-    batchSize: flags.number('--batch-size', values['batch-size'] ?? '1', whole),
-    wbWidth: flags.number('--wb-width', values['wb-width'] ?? '0.01', positive),
+    eta: flags.number('--eta', values.eta ?? String(book.eta), positive),
+    epochs: flags.number('--epochs', values.epochs ?? String(book.epochs), whole),
+    interval: flags.number('--interval', values.interval ?? String(book.interval), whole),
+    batchSize: flags.number('--batch-size', values['batch-size'] ?? String(book.batchSize), whole),
+    wbWidth: flags.number('--wb-width', values['wb-width'] ?? String(book.wbWidth), positive),
+    optimizer: flags.oneOf('--optimizer', values.optimizer ?? book.optimizer, OPTIMIZERS),
+    dropout: flags.number('--dropout', values.dropout ?? String(book.dropout), {
+      min: 0,
+      below: 1,
+    }),
+    standardize: values.standardize ?? false,
     seed:
       values.seed === undefined
         ? undefined
@@ -94,7 +109,12 @@ export function readTrainOptions(args: string[]): TrainOptions {
   for (const flag of ['data', 'gif', 'png', 'save'] as const) {
     if (options[flag] === '') throw flags.fail(`--${flag} needs a file name`);
   }
-  checkNetworkSize(flags, values.hidden ?? DEFAULTS.hidden, options.hidden);
+  if (options.standardize && (options.example === 'regression' || options.data === undefined)) {
+    throw flags.fail(
+      '--standardize scales the features of --data for --example classification or iris',
+    );
+  }
+  checkNetworkSize(flags, hiddenText, [book.inputs, ...options.hidden, book.outputs]);
   if (options.gif !== undefined) {
     const frames = gifFrames(options.epochs, options.interval);
     if (frames > MAX_GIF_FRAMES) {
@@ -108,11 +128,11 @@ export function readTrainOptions(args: string[]): TrainOptions {
 }
 
 /** The whole network, not only each layer, must fit: say how wide layers this deep may be. */
-function checkNetworkSize(flags: FlagValues, text: string, hidden: number[]): void {
-  const count = parameterCount([1, ...hidden, 1]);
+function checkNetworkSize(flags: FlagValues, text: string, widths: number[]): void {
+  const count = parameterCount(widths);
   if (count <= MAX_PARAMETERS) return;
-  const layers = hidden.length;
-  const widest = widestThatFits(layers, MAX_WIDTH);
+  const layers = widths.length - 2;
+  const widest = widestThatFits(layers, MAX_WIDTH, widths[0], widths.at(-1));
   const fits =
     widest >= 1
       ? `${layers} hidden layer${layers === 1 ? '' : 's'} of up to ${widest} units do`

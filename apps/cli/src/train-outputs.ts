@@ -1,9 +1,11 @@
 import { type Sequential, toModelJSON } from '@nn/core';
-import type { RegressionFrame } from '@nn/viz';
+import type { ErrorCurvesFrame } from '@nn/viz';
+import { MAX_CHART_POINTS } from './chart-sample.js';
 import { UsageError } from './cli-error.js';
 import { type OutputTarget, prepareOutput, writeOutput } from './output-file.js';
 import { fileKey } from './resolve-path.js';
 import type { TrainOptions } from './train-options.js';
+import type { Pictures } from './train-pictures.js';
 
 export interface TrainOutputs {
   save: OutputTarget | undefined;
@@ -50,17 +52,59 @@ export async function prepareOutputs(options: TrainOptions): Promise<TrainOutput
  */
 export async function writeOutputs(
   network: Sequential,
-  frames: RegressionFrame[],
+  pictures: Pictures | undefined,
   outputs: TrainOutputs,
 ): Promise<void> {
   if (outputs.save !== undefined) {
     await writeOutput(outputs.save, `${JSON.stringify(await toModelJSON(network), null, 2)}\n`);
   }
-  if (outputs.gif === undefined && outputs.png === undefined) return;
-  const { renderRegressionGif, renderRegressionPng } = await import('@nn/viz/node');
-  if (outputs.gif !== undefined) await writeOutput(outputs.gif, renderRegressionGif(frames));
-  // The last frame is the final fit whether or not a GIF was drawn.
-  if (outputs.png !== undefined) {
-    await writeOutput(outputs.png, renderRegressionPng(frames.at(-1) as RegressionFrame));
+  if (pictures === undefined) return;
+  const { gif, png } = await render(pictures);
+  if (outputs.gif !== undefined) await writeOutput(outputs.gif, gif());
+  // The last frame is the end of training whether or not a GIF was drawn.
+  if (outputs.png !== undefined) await writeOutput(outputs.png, png());
+}
+
+async function render(pictures: Pictures): Promise<{ gif(): Uint8Array; png(): Uint8Array }> {
+  const viz = await import('@nn/viz/node');
+  switch (pictures.kind) {
+    case 'regression': {
+      const { frames } = pictures;
+      return {
+        gif: () => viz.renderRegressionGif(frames),
+        png: () => viz.renderRegressionPng(frames.at(-1) as (typeof frames)[number]),
+      };
+    }
+    case 'classification': {
+      const { frames } = pictures;
+      return {
+        gif: () => viz.renderClassificationGif(frames),
+        png: () => viz.renderClassificationPng(frames.at(-1) as (typeof frames)[number]),
+      };
+    }
+    case 'error-curves': {
+      const { growErrorCurves } = await import('@nn/viz');
+      const final = thinCurves(pictures.final);
+      return {
+        gif: () => viz.renderErrorCurvesGif(growErrorCurves(final)),
+        png: () => viz.renderErrorCurvesPng(final),
+      };
+    }
   }
+}
+
+/** At most MAX_CHART_POINTS reported epochs, evenly spaced, the last kept: a chart shows no more. */
+function thinCurves(frame: ErrorCurvesFrame): ErrorCurvesFrame {
+  const n = frame.epochs.length;
+  if (n <= MAX_CHART_POINTS) return frame;
+  const rows = Array.from({ length: MAX_CHART_POINTS }, (_, k) =>
+    Math.round((k * (n - 1)) / (MAX_CHART_POINTS - 1)),
+  );
+  const pick = (values: ArrayLike<number>) => rows.map((row) => values[row] as number);
+  return {
+    ...frame,
+    epochs: pick(frame.epochs),
+    train: pick(frame.train),
+    ...(frame.test !== undefined && { test: pick(frame.test) }),
+  };
 }

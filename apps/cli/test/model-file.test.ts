@@ -76,10 +76,11 @@ describe.concurrent('nn predict with odd model files', () => {
     const { code, stderr } = await runNn(['predict', '--model', path, '--x', '0.5']);
     expect(code).toBe(1);
     const line = lastLine(stderr);
+    // core's check cuts the value it quotes (the CLI would cut a longer line in the middle).
     expect(line).toMatch(
-      /^nn: model: layers\[0\]\.type is "x+… \(\d+ characters cut\) …x+", not "dense"; load a file/,
+      /^nn: model: layers\[0\]\.type is "x+… \(1000002 characters\), not "dense"; load a file/,
     );
-    expect(line.length).toBeLessThan(1100);
+    expect(line.length).toBeLessThan(200);
   });
 
   it('refuses a file that is no model at its first character, without reading on (/dev/zero)', async () => {

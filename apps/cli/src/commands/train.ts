@@ -2,77 +2,87 @@ import { randomInt } from 'node:crypto';
 import type { WriteStream } from 'node:tty';
 import {
   type Backend,
-  createRegressionNetwork,
+  createNetwork,
   DefaultRng,
-  type EpochReport,
+  EXAMPLES,
+  type Example,
+  type ExampleAccuracy,
+  type ExampleReport,
+  ExampleRun,
   isNNError,
   NumpyRng,
-  type Sequential,
-  Sgd,
-  TrainingSession,
-  textbookData,
 } from '@nn/core';
-import type { RegressionFrame } from '@nn/viz';
-import type { ChartSample } from '../chart-sample.js';
 import type { CliError } from '../cli-error.js';
 import type { DivergenceContext } from '../divergence.js';
+import { type ExampleData, readExampleData } from '../example-data.js';
 import { loadBackend } from '../load-backend.js';
 import { checkBatchSize } from '../network-size.js';
 import { ProgressBar } from '../progress-bar.js';
 import { formatPythonFloat } from '../python-float.js';
 import { writeErr, writeOut } from '../stdio.js';
 import { MAX_SEED, type TrainOptions } from '../train-options.js';
+import type { FrameRecorder } from '../train-pictures.js';
 
-interface TrainingData {
-  x: Float64Array;
-  t: Float64Array;
-}
-
-/** `nn train`: the book's run and its knobs; prints the book's lines or NDJSON, writes the outputs asked for. */
+/** `nn train`: one of the book's examples and its knobs; prints the book's lines or NDJSON, writes the outputs asked for. */
 export async function train(options: TrainOptions): Promise<void> {
   const started = performance.now();
   // What reads and writes files, draws charts or explains a divergence loads only when needed.
   const files = usesFiles(options) ? await import('../train-outputs.js') : undefined;
   await files?.checkDistinctFiles(options);
   const outputs = await files?.prepareOutputs(options);
-  const data = await readTrainingData(options.data);
-  checkBatchSize(options.batchSize, data.x.length, options.hidden);
+  const data = await readExampleData(options.example, options.data, options.standardize);
+  const samples = data.train.t.length / data.outputs;
+  checkBatchSize(options.batchSize, samples, options.hidden, data.inputs, data.outputs);
+  const wantsPictures = options.gif !== undefined || options.png !== undefined;
+  const pictures = wantsPictures ? await import('../train-pictures.js') : undefined;
+  pictures?.checkPictures(options.example, data);
 
   const seed = options.seed ?? randomInt(0, MAX_SEED + 1);
   if (options.seed === undefined) {
     writeErr(`nn: seed ${seed} (pass --seed ${seed} to repeat this run)\n`);
+  }
+  if (data.classes !== undefined && !options.json) {
+    writeErr(`nn: classes ${data.classes.map((label, i) => `${i}=${label}`).join(' ')}\n`);
   }
   const backend = await loadBackend(options.backend);
   const { fallbackReason } = backend.capabilities;
   if (fallbackReason !== undefined) {
     writeErr(`nn: ${backend.name} runs ${backend.capabilities.mode}: ${fallbackReason}\n`);
   }
-  const rng = newRng(options, seed);
+  const example = exampleFor(options, data);
   const divergence: DivergenceContext = {
     // A fresh generator with the run's seed draws the same initial weights again.
-    initialNetwork: (wbWidth) => createNetwork(backend, options, newRng(options, seed), wbWidth),
-    x: data.x,
-    t: data.t,
+    initialNetwork: (wbWidth) =>
+      createNetwork(backend, { ...example.settings, rng: newRng(options, seed), wbWidth }),
+    x: data.train.x,
+    t: data.train.t,
     wbWidth: options.wbWidth,
+    defaultWbWidth: EXAMPLES[options.example].settings.wbWidth,
     eta: options.eta,
     precision: backend.capabilities.precision,
   };
-  let network: Sequential | undefined;
+  let run: ExampleRun | undefined;
   try {
-    network = createNetwork(backend, options, rng, options.wbWidth);
-    const sample =
-      options.gif !== undefined || options.png !== undefined
-        ? (await import('../chart-sample.js')).chartSample(data.x, data.t)
-        : undefined;
-    const { final, frames } = await runSession(network, data, rng, sample, options, divergence);
-    await checkParameters(network, divergence);
-    if (files !== undefined && outputs !== undefined)
-      await files.writeOutputs(network, frames, outputs);
+    run = newRun(backend, example, options, data, seed);
+    const recorder = await pictures?.frameRecorder(options, data, run.network);
+    const final = await runExample(run, recorder, options, divergence);
+    await checkParameters(run, divergence);
+    const accuracy = options.example === 'regression' ? undefined : await run.accuracy();
+    if (accuracy !== undefined && !options.json && example.settings.report === 'evaluation') {
+      printAccuracy(accuracy);
+    }
+    if (files !== undefined && outputs !== undefined) {
+      await files.writeOutputs(run.network, recorder?.pictures(accuracy), outputs);
+    }
     if (options.json) {
       writeJson({
         type: 'done',
+        example: options.example,
         epochs: options.epochs,
         error: final.error,
+        ...(final.test !== undefined && { test: final.test }),
+        ...(accuracy !== undefined && { accuracy }),
+        ...(data.classes !== undefined && { classes: data.classes }),
         backend: backend.name,
         mode: backend.capabilities.mode,
         precision: backend.capabilities.precision,
@@ -83,7 +93,7 @@ export async function train(options: TrainOptions): Promise<void> {
       });
     }
   } finally {
-    network?.dispose();
+    run?.dispose();
     backend.destroy();
   }
 }
@@ -100,62 +110,66 @@ function newRng(options: TrainOptions, seed: number): NumpyRng | DefaultRng {
   return options.rng === 'numpy' ? new NumpyRng(seed) : new DefaultRng(seed);
 }
 
-function createNetwork(
+/** The example with every knob applied, and the inputs and classes of --data. */
+function exampleFor(options: TrainOptions, data: ExampleData): Example {
+  const book = EXAMPLES[options.example];
+  return {
+    ...book,
+    settings: {
+      ...book.settings,
+      inputs: data.inputs,
+      outputs: data.outputs,
+      hidden: options.hidden,
+      activation: options.activation,
+      optimizer: options.optimizer,
+      eta: options.eta,
+      epochs: options.epochs,
+      interval: options.interval,
+      batchSize: options.batchSize,
+      wbWidth: options.wbWidth,
+      dropout: options.dropout,
+    },
+  };
+}
+
+function newRun(
   backend: Backend,
+  example: Example,
   options: TrainOptions,
-  rng: NumpyRng | DefaultRng,
-  wbWidth: number,
-): Sequential {
-  return createRegressionNetwork(backend, {
-    hidden: options.hidden,
-    activation: options.activation,
-    rng,
-    wbWidth,
+  data: ExampleData,
+  seed: number,
+): ExampleRun {
+  return new ExampleRun(backend, example, {
+    rng: newRng(options, seed),
+    data: { train: data.train, ...(data.test !== undefined && { test: data.test }) },
   });
 }
 
 /**
- * Trains through a session, printing each interval's line as it comes;
- * predictions are read back only for charts, at the sampled points. A
- * closed stdout ends the run at its next line (writeOut throws).
+ * Trains, printing each of the book's lines as it comes; predictions are
+ * read back only for pictures. A closed stdout ends the run at its next
+ * line (writeOut throws).
  */
-async function runSession(
-  network: Sequential,
-  data: TrainingData,
-  rng: NumpyRng | DefaultRng,
-  sample: ChartSample | undefined,
+async function runExample(
+  run: ExampleRun,
+  recorder: FrameRecorder | undefined,
   options: TrainOptions,
   divergence: DivergenceContext,
-): Promise<{ final: EpochReport; frames: RegressionFrame[] }> {
+): Promise<ExampleReport> {
   const stderr = process.stderr as WriteStream;
   const bar = stderr.isTTY && !options.json ? new ProgressBar(stderr, options.epochs) : undefined;
-  const frames: RegressionFrame[] = [];
-  const onInterval = async (report: EpochReport): Promise<void> => {
+  let final: ExampleReport | undefined;
+  const onReport = async (report: ExampleReport): Promise<void> => {
     bar?.clear();
+    final = report;
     // The book prints only on the interval; an off-interval last epoch is still a frame and the final error.
     if (report.epoch % options.interval === 0) printReport(report, options);
-    if (sample !== undefined && (options.gif !== undefined || report.last)) {
-      frames.push({
-        x: sample.x,
-        target: sample.t,
-        predictions: await network.predict(sample.x),
-        epoch: report.epoch,
-        epochs: options.epochs,
-        error: report.error,
-      });
-    }
+    await recorder?.record(report);
   };
-  const session = new TrainingSession(network, data, {
-    epochs: options.epochs,
-    interval: options.interval,
-    batchSize: options.batchSize,
-    optimizer: new Sgd({ eta: options.eta }),
-    rng,
-  });
   let diverged: string | undefined;
   try {
-    await session.run(undefined, {
-      onInterval,
+    await run.run(undefined, {
+      onReport,
       onEpoch: (epoch) => bar?.update(epoch + 1, `epoch ${epoch + 1}/${options.epochs}`),
     });
   } catch (error) {
@@ -163,10 +177,9 @@ async function runSession(
     diverged = error.message;
   } finally {
     bar?.clear();
-    session.dispose();
   }
   if (diverged !== undefined) throw await explainDivergence(divergence, diverged);
-  return { final: session.lastReport as EpochReport, frames };
+  return final as ExampleReport;
 }
 
 /**
@@ -174,9 +187,9 @@ async function runSession(
  * weights non-finite with every reported error finite: check the weights
  * themselves before calling the run a success or saving anything.
  */
-async function checkParameters(network: Sequential, divergence: DivergenceContext): Promise<void> {
-  for (const parameter of network.parameters()) {
-    const values = await network.backend.read(parameter.value);
+async function checkParameters(run: ExampleRun, divergence: DivergenceContext): Promise<void> {
+  for (const parameter of run.network.parameters()) {
+    const values = await run.network.backend.read(parameter.value);
     const bad = values.find((value) => !Number.isFinite(value));
     if (bad !== undefined) {
       throw await explainDivergence(
@@ -187,29 +200,28 @@ async function checkParameters(network: Sequential, divergence: DivergenceContex
   }
 }
 
-function printReport(report: EpochReport, options: TrainOptions): void {
+/** The book's lines: `Epoch:i/N Error:e`, or with a test set `Epoch:i/N Error_train:e Error_test:e`. */
+function printReport(report: ExampleReport, options: TrainOptions): void {
+  const { epoch, error, test } = report;
   if (options.json) {
-    writeJson({ type: 'epoch', epoch: report.epoch, error: report.error });
+    writeJson(
+      test === undefined && options.example !== 'iris'
+        ? { type: 'epoch', epoch, error }
+        : { type: 'epoch', epoch, train: error, ...(test !== undefined && { test }) },
+    );
+  } else if (test === undefined && options.example !== 'iris') {
+    writeOut(`Epoch:${epoch}/${options.epochs} Error:${formatPythonFloat(error)}\n`);
   } else {
-    writeOut(`Epoch:${report.epoch}/${options.epochs} Error:${formatPythonFloat(report.error)}\n`);
+    const tested = test === undefined ? '' : ` Error_test:${formatPythonFloat(test)}`;
+    writeOut(`Epoch:${epoch}/${options.epochs} Error_train:${formatPythonFloat(error)}${tested}\n`);
   }
 }
 
-/** The book's sin data, or x,y rows of a CSV file. */
-async function readTrainingData(path: string | undefined): Promise<TrainingData> {
-  if (path === undefined) {
-    const { x, t } = textbookData();
-    return { x: Float64Array.from(x), t: Float64Array.from(t) };
-  }
-  const { readCsv } = await import('../read-csv.js');
-  const table = await readCsv(path, [2]);
-  const x = new Float64Array(table.rows);
-  const t = new Float64Array(table.rows);
-  for (let row = 0; row < table.rows; row++) {
-    x[row] = table.values[2 * row] as number;
-    t[row] = table.values[2 * row + 1] as number;
-  }
-  return { x, t };
+/** The book's closing line: Python's str() of count / n * 100, then "%". */
+function printAccuracy(accuracy: ExampleAccuracy): void {
+  const test =
+    accuracy.test === undefined ? '' : ` Accuracy Test: ${formatPythonFloat(accuracy.test)}%`;
+  writeOut(`Accuracy Train: ${formatPythonFloat(accuracy.train)}%${test}\n`);
 }
 
 function writeJson(value: object): void {
