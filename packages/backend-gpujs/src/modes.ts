@@ -100,5 +100,24 @@ function glMissingReason(mode: 'headlessgl' | 'webgl2' | 'webgl'): string {
   if (process.platform === 'linux' && !process.env.DISPLAY) {
     return 'headless-gl needs an X display and DISPLAY is unset: start one (apt-get install xvfb; Xvfb :99 -screen 0 1280x1024x24 -nolisten tcp &) and set DISPLAY=:99';
   }
+  if (glModuleLoads()) {
+    return `headless-gl loaded but cannot open the X display DISPLAY=${process.env.DISPLAY}: no X server answers there; start one (Xvfb :99 -screen 0 1280x1024x24 -nolisten tcp &) and set DISPLAY=:99, or unset DISPLAY to use 'webasm'`;
+  }
   return "headless-gl could not create a context: its native module 'gl' is missing or failed to build; install Debian's libxi-dev libglu1-mesa-dev libglew-dev pkg-config (and Mesa), then reinstall with npm_config_nodedir set to the Node prefix";
+}
+
+/** Whether gpu.js's native dependency 'gl' loads here, telling a missing build from a dead display. */
+function glModuleLoads(): boolean {
+  // getBuiltinModule keeps this file free of Node imports, so it still bundles for browsers.
+  const nodeModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.(
+    'node:module',
+  ) as typeof import('node:module') | undefined;
+  if (nodeModule === undefined) return false;
+  try {
+    const require = nodeModule.createRequire(import.meta.url);
+    nodeModule.createRequire(require.resolve('gpu.js'))('gl');
+    return true;
+  } catch {
+    return false;
+  }
 }
