@@ -34,6 +34,11 @@ export interface GpujsStats {
    * `run` (uploads and fills included), counted when asked, queued or not.
    */
   launches: number;
+  /**
+   * Storages allocated (tensors, a plan runner's buffers) and not yet freed;
+   * a release queued behind calls counts until it runs.
+   */
+  storages: number;
 }
 
 interface GlContext {
@@ -66,6 +71,7 @@ export class GpujsDevice {
     readbacks: 0,
     liveTextures: 0,
     launches: 0,
+    storages: 0,
   };
   readonly #kernels = new Map<string, IKernelRunShortcut>();
   readonly #readKernels = new Map<number, IKernelRunShortcut>();
@@ -83,6 +89,7 @@ export class GpujsDevice {
       ? new KernelQueue(
           mode,
           (out, value) => this.replace(out, value),
+          (storage) => this.#free(storage),
           sliceMs ?? Number.POSITIVE_INFINITY,
         )
       : undefined;
@@ -134,7 +141,12 @@ export class GpujsDevice {
       this.queue.release(storage);
       return;
     }
+    this.#free(storage);
+  }
+
+  #free(storage: GpujsStorage): void {
     this.replace(storage, new Float32Array(0));
+    this.stats.storages--;
   }
 
   replace(storage: GpujsStorage, value: StorageValue): void {

@@ -158,6 +158,7 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
       ? { downloadSync: (storage: GpujsStorage) => readSync(device, storage) }
       : {}),
     release: (storage) => device.release(storage),
+    liveAllocations: () => device.stats.storages,
     ...(queue === undefined ? {} : { flush: () => queue.flush() }),
     destroy: () => device.destroy(),
     kernels,
@@ -167,6 +168,7 @@ function createDriver(device: Device, fallbackReason?: string): BackendDriver<Gp
 
 function allocate(device: Device, size: number): GpujsStorage {
   device.checkSize(size);
+  device.stats.storages++;
   if (!device.onDevice) return { value: new Float32Array(size), size };
   // Device memory comes from the fill kernel; no host copy is made.
   const storage: GpujsStorage = { value: new Float32Array(0), size };

@@ -20,6 +20,7 @@ const COMPACT_AFTER = 4096;
  */
 export class KernelQueue {
   readonly #replace: (storage: GpujsStorage, value: StorageValue) => void;
+  readonly #free: (storage: GpujsStorage) => void;
   readonly #sliceMs: number;
   /** The gpu.js mode, for error messages. */
   readonly #mode: string;
@@ -29,14 +30,19 @@ export class KernelQueue {
   #draining: Promise<void> | undefined;
   #failure: Error | undefined;
 
-  /** sliceMs: how long a drain runs before it yields (Infinity: never). */
+  /**
+   * replace: makes a call's output a storage's value; free: frees a
+   * storage; sliceMs: how long a drain runs before it yields (Infinity: never).
+   */
   constructor(
     mode: string,
     replace: (storage: GpujsStorage, value: StorageValue) => void,
+    free: (storage: GpujsStorage) => void,
     sliceMs: number,
   ) {
     this.#mode = mode;
     this.#replace = replace;
+    this.#free = free;
     this.#sliceMs = sliceMs;
   }
 
@@ -60,12 +66,19 @@ export class KernelQueue {
    * Resolves once every call queued so far has run. After a failure the
    * queue is dropped and every later call and flush fails with that error.
    */
-  flush(): Promise<void> {
-    if (this.#failure !== undefined) return Promise.reject(this.#failure);
-    this.#draining ??= this.#drain().finally(() => {
-      this.#draining = undefined;
-    });
-    return this.#draining;
+  async flush(): Promise<void> {
+    // A drain that ran without awaiting has finished before its promise
+    // settles: calls queued in that gap are not its, so look again after it.
+    for (;;) {
+      if (this.#failure !== undefined) throw this.#failure;
+      if (this.#draining === undefined) {
+        if (this.#work.length === 0) return;
+        this.#draining = this.#drain().finally(() => {
+          this.#draining = undefined;
+        });
+      }
+      await this.#draining;
+    }
   }
 
   /** Drops the queued work (the backend is being destroyed). */
@@ -113,10 +126,6 @@ export class KernelQueue {
       this.#failure = describeFailure(this.#mode, error);
       throw this.#failure;
     }
-  }
-
-  #free(storage: GpujsStorage): void {
-    this.#replace(storage, new Float32Array(0));
   }
 }
 

@@ -188,7 +188,7 @@ const SPECS: Record<string, RunSpec> = {
     eta: 0.2,
     epochs: 12,
   },
-  // Chapter 6 in small: the output's delta is y − t; the hidden one, recomputed inline, is
+  // Chapter 6 in small: the output's delta is y − t; the hidden one, stored from it, is
   // masked (tanh, not the book's ReLU, whose zero output would hide a missing mask).
   'tanh hidden with dropout, softmax under cross-entropy, AdaGrad, batches of 4 (the last one 2)': {
     layers: [

@@ -58,6 +58,32 @@ describe('gpujs sliceMs', () => {
     backend.destroy();
   });
 
+  it.each(['headlessgl', 'webasm'] as const)(
+    '%s: a read waits for the calls queued after a drain that ran without awaiting',
+    async (mode) => {
+      const backend = createGpujsBackend({ mode, sliceMs: 60_000 });
+      // Compiled and drained: the next drain has nothing to await.
+      const warm = backend.tensor([1, 3], [1, 2, 3]);
+      await backend.read(warm);
+      // The second tensor is queued after the first read's drain ran, before its promise settled.
+      const reads = [
+        [4, 5, 6],
+        [7, 8, 9],
+      ].map(async (values) => {
+        const t = backend.tensor([1, 3], values);
+        const read = Array.from(await backend.read(t));
+        backend.dispose(t);
+        return read;
+      });
+      expect(await Promise.all(reads)).toEqual([
+        [4, 5, 6],
+        [7, 8, 9],
+      ]);
+      backend.dispose(warm);
+      backend.destroy();
+    },
+  );
+
   it('without sliceMs, calls run at once', () => {
     const backend = createGpujsBackend({ mode: 'webasm' });
     const a = backend.tensor([1, 2], [1, 2]);

@@ -5,8 +5,9 @@ import type { Activation } from '@nn/core';
  * ACTIVATIONS list: a new activation fails to typecheck until it has a code
  * here. Kernel source cannot read this record, so activate and backprop
  * below repeat its numbers in their branches. softmax works on whole rows:
- * the element-wise helpers below never see its code; the kernels that take
- * it test for SOFTMAX_CODE and loop over the row themselves.
+ * the element-wise helpers below never see its code; callers pick a row
+ * kernel for it (src/kernels/softmax.ts, the dense and plan forwards), and
+ * its delta under cross-entropy is the identity's.
  */
 export const ACTIVATION_CODES = {
   sigmoid: 0,
@@ -15,8 +16,6 @@ export const ACTIVATION_CODES = {
   relu: 3,
   softmax: 4,
 } as const satisfies Record<Activation, number>;
-
-export const SOFTMAX_CODE = ACTIVATION_CODES.softmax;
 
 /**
  * Kernel-side helpers, registered on every gpu.js instance. GLSL ES 1.0 has no

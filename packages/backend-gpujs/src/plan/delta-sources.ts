@@ -18,15 +18,18 @@ const INLINE_DELTA_MAX_WORK = 4096;
 /**
  * The output layer's delta is always recomputed (from y and t). The layer
  * below it recomputes its own only when it is the first layer, as no layer
- * below needs it stored, and when that stays cheap; every other layer's delta
- * is stored, from the layer above's weights before their update.
+ * below needs it stored, when that stays cheap and when no dropout follows
+ * it (its mask would be the kernel's ninth buffer, past WebGPU's default
+ * maxStorageBuffersPerShaderStage of 8); every other layer's delta is
+ * stored, from the layer above's weights before their update.
  */
 export function deltaSources(stages: readonly Stage[], batchSize: number): DeltaSource[] {
   const last = stages.length - 1;
   const output = (stages[last] as Stage).layer;
-  return stages.map(({ layer }, l) => {
+  return stages.map(({ layer, mask }, l) => {
     if (l === last) return 'output';
     const work = (layer.inputs + 1) * layer.units * batchSize * output.units;
-    return l === 0 && last === 1 && work <= INLINE_DELTA_MAX_WORK ? 'inline' : 'stored';
+    const inline = l === 0 && last === 1 && mask === undefined && work <= INLINE_DELTA_MAX_WORK;
+    return inline ? 'inline' : 'stored';
   });
 }

@@ -201,15 +201,10 @@ function pushUpdate(step: Step, l: number, name: 'weights' | 'bias'): void {
         lossScale: step.lossScale,
         upUnits: up.layer.units,
         upKind: up.deltaKind,
-        masked: stage.mask === undefined ? 0 : 1,
       });
-      const [h, wUp, m] = [
-        step.outs[l] as GpujsStorage,
-        up.layer.weights.value.storage,
-        maskArgument(step, l),
-      ];
+      const [h, wUp] = [step.outs[l] as GpujsStorage, up.layer.weights.value.storage];
       step.launches.push((offset) =>
-        device.run(target, kernel, w, x, order, offset, eta, h, wUp, y, t, m),
+        device.run(target, kernel, w, x, order, offset, eta, h, wUp, y, t),
       );
       break;
     }

@@ -34,8 +34,6 @@ export interface InlineDeltaConstants extends OutputDeltaConstants {
   /** The output layer's units and delta's activation code (kind is this layer's). */
   upUnits: number;
   upKind: number;
-  /** 1 where a dropout follows this layer; else 0. */
-  masked: number;
 }
 
 /**
@@ -89,7 +87,6 @@ export function updateFromInlineDelta(
   wUp: number[],
   y: number[],
   t: number[],
-  mask: number[],
 ): number {
   const p = Math.floor((this.thread.x + 0.5) / this.constants.units);
   const j = this.thread.x - p * this.constants.units;
@@ -104,9 +101,6 @@ export function updateFromInlineDelta(
       dh +=
         backprop(this.constants.lossScale * (out - target), out, this.constants.upKind) *
         (wUp[j * this.constants.upUnits + k] as number);
-    }
-    if (this.constants.masked > 0.5) {
-      dh = dh * (mask[(offset + i) * this.constants.units + j] as number);
     }
     const delta = backprop(dh, h[i * this.constants.units + j] as number, this.constants.kind);
     let input = 1;
