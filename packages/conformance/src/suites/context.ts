@@ -11,6 +11,12 @@ export interface ConformanceOptions {
    * run are the same whatever its length.
    */
   textbookEpochs?: number;
+  /**
+   * Epochs of the book's §5.10 and Iris replays (default: the fixtures'
+   * 21 and 50); a backend whose kernel calls are slow (WebGPU on a software
+   * adapter) may stop earlier, as with textbookEpochs.
+   */
+  bookEpochs?: number;
   /** More tests of the backend's own, run with the same setup and leak check. */
   additionalTests?: (context: SuiteContext) => void;
 }
