@@ -21,6 +21,7 @@ export interface BenchResult {
   textbook: TextbookBenchResult;
   mlp: MlpBenchResult;
   process: ProcessBenchResult;
+  examples: ProcessBenchResult[];
   gpujs: GpujsBenchResult;
   verdicts: Verdict[];
 }
@@ -35,13 +36,15 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const textbook = await runTextbookBench(options);
   const mlp = await runMlpBench(options);
   const process = runProcessBench(options);
+  // The book's next chapters, whole process against their NumPy scripts.
+  const examples = [runProcessBench(options, 'classification'), runProcessBench(options, 'iris')];
   const gpujs = await runGpujsBench(options);
   const verdicts = [
     ...textbookVerdicts(textbook),
     ...mlpVerdicts(mlp),
     ...processVerdicts(process),
   ];
-  return { quick: options.quick ?? false, textbook, mlp, process, gpujs, verdicts };
+  return { quick: options.quick ?? false, textbook, mlp, process, examples, gpujs, verdicts };
 }
 
 export function formatBench(result: BenchResult): string {
@@ -55,6 +58,7 @@ export function formatBench(result: BenchResult): string {
     '',
     formatProcessTable(result.process),
     '',
+    ...result.examples.flatMap((example) => [formatProcessTable(example), '']),
     formatGpujsLine(result.gpujs),
     '',
     'Targets:',

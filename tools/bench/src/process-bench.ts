@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { numpySetup, pythonFailure, referenceScriptPath } from './numpy-run.js';
 import { median } from './stats.js';
@@ -13,7 +13,17 @@ export type ProcessTiming =
   | { command: string; medianSeconds: number; runs: number }
   | { command: string; skipped: string };
 
+/** The book's examples with their reference scripts, and a short run for --quick. */
+const EXAMPLE_RUNS = {
+  regression: { script: 'textbook_regression.py', epochs: 2001, quickEpochs: 201 },
+  classification: { script: 'textbook_classification.py', epochs: 101, quickEpochs: 11 },
+  iris: { script: 'textbook_iris.py', epochs: 1000, quickEpochs: 50 },
+} as const;
+
+export type BenchExample = keyof typeof EXAMPLE_RUNS;
+
 export interface ProcessBenchResult {
+  example: BenchExample;
   epochs: number;
   nn: ProcessTiming;
   numpy: ProcessTiming;
@@ -33,14 +43,24 @@ interface Command {
 /**
  * Whole processes, as a user runs them, interpreter start-up and imports
  * included: `nn train --seed 1` (the built CLI) against the NumPy reference
- * script, both the textbook run with its report every 200 epochs. They take
+ * script, both one of the book's examples with its reports. They take
  * turns, round after round, so a busy spell on a shared machine slows both.
  */
-export function runProcessBench(options: BenchOptions = {}): ProcessBenchResult {
-  // quick: a tenth of the run, so a smoke test stays short; not a measurement.
-  const epochs = options.quick ? 201 : 2001;
+export function runProcessBench(
+  options: BenchOptions = {},
+  example: BenchExample = 'regression',
+): ProcessBenchResult {
+  const run = EXAMPLE_RUNS[example];
+  // quick: a short run, so a smoke test stays short; not a measurement.
+  const epochs = options.quick ? run.quickEpochs : run.epochs;
   const rounds = options.quick ? 1 : 3;
-  const nnArgs = ['train', '--seed', '1', ...(options.quick ? ['--epochs', '201'] : [])];
+  const nnArgs = [
+    'train',
+    ...(example === 'regression' ? [] : ['--example', example]),
+    '--seed',
+    '1',
+    ...(options.quick ? ['--epochs', String(epochs)] : []),
+  ];
   const nn: Command = {
     command: `node ${[relative(ROOT, CLI), ...nnArgs].join(' ')}`,
     file: process.execPath,
@@ -52,8 +72,12 @@ export function runProcessBench(options: BenchOptions = {}): ProcessBenchResult 
         : `nn train exited with ${result.status}: ${String(result.stderr).trim().split('\n')[0]}`,
   };
   const setup = numpySetup();
-  const pyArgs = ['--seed', '1', ...(options.quick ? ['--epoch', '201'] : [])];
-  const script = 'skipped' in setup ? referenceScriptPath() : setup.script;
+  const pyArgs = ['--seed', '1', ...(options.quick ? ['--epoch', String(epochs)] : [])];
+  // The chapters' scripts sit beside the regression's.
+  const script = join(
+    dirname('skipped' in setup ? referenceScriptPath() : setup.script),
+    run.script,
+  );
   const python = 'skipped' in setup ? 'python3' : setup.python;
   const numpy: Command = {
     command: `${python} ${[relative(ROOT, script), ...pyArgs].join(' ')}`,
@@ -70,7 +94,7 @@ export function runProcessBench(options: BenchOptions = {}): ProcessBenchResult 
     ],
     rounds,
   ) as [ProcessTiming, ProcessTiming];
-  return { epochs, nn: nnTiming, numpy: numpyTiming };
+  return { example, epochs, nn: nnTiming, numpy: numpyTiming };
 }
 
 /** Median wall time, spawn to exit, of each command's runs; a failure skips its row with the reason. */
@@ -103,7 +127,7 @@ export function formatProcessTable(result: ProcessBenchResult): string {
   const timings = [result.nn, result.numpy];
   const width = Math.max(...timings.map((t) => t.command.length)) + 2;
   const lines = [
-    `Whole process, start-up included: the textbook run, ${result.epochs} epochs, median wall time (python3 as the interpreter it resolves to)`,
+    `Whole process, start-up included: the ${result.example === 'regression' ? 'textbook' : result.example} run, ${result.epochs} epochs, median wall time (python3 as the interpreter it resolves to)`,
     `${'command'.padEnd(width)}${'median s'.padStart(10)}${'runs'.padStart(6)}`,
   ];
   for (const timing of timings) {
@@ -112,6 +136,10 @@ export function formatProcessTable(result: ProcessBenchResult): string {
         ? `${timing.command.padEnd(width)}  skipped: ${timing.skipped}`
         : `${timing.command.padEnd(width)}${timing.medianSeconds.toFixed(3).padStart(10)}${String(timing.runs).padStart(6)}`,
     );
+  }
+  if ('medianSeconds' in result.nn && 'medianSeconds' in result.numpy) {
+    const ratio = result.numpy.medianSeconds / result.nn.medianSeconds;
+    lines.push(`nn train is ${ratio.toFixed(1)}× faster than the NumPy script`);
   }
   return lines.join('\n');
 }
