@@ -1,6 +1,12 @@
 export { Backend } from './backend/backend.js';
 export type { BackendCapabilities, BackendDriver, MemoryInfo } from './backend/backend-driver.js';
 export { KERNEL_SIGNATURES } from './backend/kernel-signatures.js';
+export type {
+  BackendDescriptor,
+  BackendOptionSpec,
+  BackendOptionValues,
+  BackendProbe,
+} from './catalog/backend-descriptor.js';
 export { denseBackwardFromKernels, denseForwardFromKernels } from './dense-math.js';
 export { ERROR_CODES, type ErrorCode, isNNError, NNError } from './errors.js';
 export { bookGrid, classificationData } from './examples/classification.js';
