@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordCapabilities } from './capability-record.js';
 import { expectRoundTrip, type SuiteContext, seededRng, uniform } from './context.js';
 
 export function storageTests(context: SuiteContext): void {
@@ -61,8 +62,11 @@ export function storageTests(context: SuiteContext): void {
       ).toBe(before);
     });
 
-    it('declares its precision and the mode that runs', () => {
-      const { capabilities } = context.backend();
+    it('declares its precision and the mode that runs', ({ task }) => {
+      const backend = context.backend();
+      const { capabilities } = backend;
+      // Recorded before the checks, so that the capability matrix shows what a failing backend declared.
+      recordCapabilities(backend, task.meta);
       expect(['float32', 'float64']).toContain(capabilities.precision);
       expect(capabilities.mode.length).toBeGreaterThan(0);
     });
