@@ -1,8 +1,4 @@
-/**
- * Points drawn in a chart at most: a 480-pixel-wide chart shows no more,
- * and drawing millions (Chart.js keeps an object per point) exhausts the heap.
- */
-export const MAX_CHART_POINTS = 1000;
+import { MAX_CHART_POINTS } from '@nn/core';
 
 export interface ChartSample {
   x: Float64Array;

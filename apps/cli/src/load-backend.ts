@@ -1,38 +1,54 @@
-import type { Backend } from '@nn/core';
+import {
+  type AutoChoice,
+  type Backend,
+  type BackendDescriptor,
+  backendSettings,
+  chooseBackend,
+  type ProbedSetting,
+  settingName,
+  type Workload,
+} from '@nn/core';
 import type { BackendChoice } from './backend-choice.js';
-import { CliError } from './cli-error.js';
+import { writeErr } from './stdio.js';
 
-interface GpujsModule {
-  createGpujsBackend(options: { mode: string }): Backend | Promise<Backend>;
+/**
+ * Starts the chosen backend; heavy packages load only here. `auto` probes
+ * the catalog, picks for `workload` and says on stderr what and why.
+ */
+export async function loadBackend(choice: BackendChoice, workload: Workload): Promise<Backend> {
+  if (!choice.auto) return choice.descriptor.load(choice.options);
+  const picked = await chooseAuto(choice.catalog, workload);
+  writeErr(`nn: --backend auto runs ${settingName(picked.setting)}: ${picked.reason}\n`);
+  return picked.setting.descriptor.load(picked.setting.options);
 }
 
-// A variable specifier: the gpujs backend is optional, so neither tsc nor the
-// bundle-free runtime may require it to exist until --backend gpujs is asked.
-const GPUJS_PACKAGE = '@nn/backend-gpujs';
+/** auto's pick among every setting of `catalog`, each probed here. */
+export async function chooseAuto(
+  catalog: readonly BackendDescriptor[],
+  workload: Workload,
+): Promise<AutoChoice> {
+  return chooseBackend(await probeSettings(catalog, { skipAuto: true }), workload);
+}
 
-/** Loads the gpujs backend package, or says plainly that this build lacks it. */
-export async function importGpujs(): Promise<GpujsModule> {
-  try {
-    return (await import(GPUJS_PACKAGE)) as GpujsModule;
-  } catch (error) {
-    if (
-      (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' &&
-      String(error).includes(GPUJS_PACKAGE)
-    ) {
-      throw new CliError(
-        `the gpujs backend is not installed: ${GPUJS_PACKAGE} is not part of this build; use --backend cpu`,
-      );
+/**
+ * Every setting of every descriptor with its probe, one at a time (GL
+ * contexts are not opened side by side). skipAuto leaves out settings with
+ * an option set to 'auto' (gpujs's mode), which only repeat another one.
+ */
+export async function probeSettings(
+  catalog: readonly BackendDescriptor[],
+  options: { skipAuto: boolean },
+): Promise<ProbedSetting[]> {
+  const probed: ProbedSetting[] = [];
+  for (const descriptor of catalog) {
+    for (const setting of backendSettings(descriptor)) {
+      if (options.skipAuto && Object.values(setting.options).includes('auto')) continue;
+      const probe = await descriptor.probe(setting.options).catch((error: unknown) => ({
+        available: false,
+        reason: `its probe failed: ${(error as Error).message}`,
+      }));
+      probed.push({ ...setting, probe });
     }
-    throw error;
   }
-}
-
-/** Starts the chosen backend; heavy packages load only here. */
-export async function loadBackend(choice: BackendChoice): Promise<Backend> {
-  if (choice.backend === 'cpu') {
-    const { createCpuBackend } = await import('@nn/backend-cpu');
-    return createCpuBackend({ precision: choice.precision });
-  }
-  const { createGpujsBackend } = await importGpujs();
-  return await createGpujsBackend({ mode: choice.mode });
+  return probed;
 }

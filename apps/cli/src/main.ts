@@ -25,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (first === '-h' || first === '--help' || (command !== undefined && wantsHelp(rest))) {
-      writeOut(`${usage(command)}\n`);
+      writeOut(`${await usage(command)}\n`);
       return 0;
     }
     if (first === undefined)
@@ -39,39 +39,45 @@ export async function main(argv: string[]): Promise<number> {
     await run(command, rest);
     return 0;
   } catch (error) {
-    return report(error, verbose);
+    return await report(error, verbose);
   }
 }
 
 async function run(command: Command, args: string[]): Promise<void> {
   switch (command) {
     case 'train': {
-      const options = (await import('./train-options.js')).readTrainOptions(args);
+      const options = await (await import('./train-options.js')).readTrainOptions(args);
       await (await import('./commands/train.js')).train(options);
       return;
     }
     case 'predict': {
-      const options = (await import('./predict-options.js')).readPredictOptions(args);
+      const options = await (await import('./predict-options.js')).readPredictOptions(args);
       await (await import('./commands/predict.js')).predict(options);
       return;
     }
     case 'backends': {
-      const values = parseFlags('backends', args, {
-        json: { type: 'boolean' },
-        verbose: { type: 'boolean' },
+      const { parseOptions } = await import('./flag-table.js');
+      const values: Record<string, unknown> = parseFlags('backends', args, {
+        backend: { type: 'string' },
+        ...parseOptions(['json', 'verbose']),
       });
-      await (await import('./commands/backends.js')).backends({ json: values.json ?? false });
+      const { catalogFor } = await import('./backend-choice.js');
+      await (await import('./commands/backends.js')).backends({
+        json: values.json === true,
+        catalog: await catalogFor(args),
+      });
       return;
     }
     case 'bench': {
-      const values = parseFlags('bench', args, {
-        quick: { type: 'boolean' },
-        json: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-      });
+      const { parseOptions } = await import('./flag-table.js');
+      const values: Record<string, unknown> = parseFlags(
+        'bench',
+        args,
+        parseOptions(['quick', 'json', 'verbose']),
+      );
       await (await import('./commands/bench.js')).bench({
-        quick: values.quick ?? false,
-        json: values.json ?? false,
+        quick: values.quick === true,
+        json: values.json === true,
       });
       return;
     }
@@ -83,11 +89,11 @@ function wantsHelp(args: string[]): boolean {
   return args.some((arg) => arg === '--help' || arg === '-h');
 }
 
-function report(error: unknown, verbose: boolean): number {
+async function report(error: unknown, verbose: boolean): Promise<number> {
   // The reader of stdout has gone (`nn train | head -1`): stop, quietly.
   if (error instanceof StdoutClosed) return 0;
   if (error instanceof UsageError) {
-    writeErr(`${usage(error.command)}\n\nnn: ${oneLine(error.message)}\n`);
+    writeErr(`${await usage(error.command)}\n\nnn: ${oneLine(error.message)}\n`);
     return 2;
   }
   const known = error instanceof CliError || (error instanceof Error && error.name === 'NNError');

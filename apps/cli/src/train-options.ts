@@ -1,28 +1,51 @@
 import {
-  EXAMPLE_NAMES,
   EXAMPLES,
   type ExampleName,
-  OPTIMIZERS,
+  gifFrames,
+  type HiddenActivation,
+  MAX_GIF_FRAMES,
   type OptimizerKind,
+  type RngKind,
 } from '@nn/core';
-import { BACKEND_FLAGS, type BackendChoice, readBackendChoice } from './backend-choice.js';
+import {
+  type BackendChoice,
+  backendFlags,
+  catalogFor,
+  readBackendChoice,
+} from './backend-choice.js';
+import { type FlagName, MAX_WIDTH, parseOptions, readFlag } from './flag-table.js';
 import { FlagValues } from './flag-values.js';
 import { formatCount, MAX_PARAMETERS, parameterCount, widestThatFits } from './network-size.js';
 import { parseFlags } from './parse-flags.js';
 import { quote } from './quote.js';
 
-export const ACTIVATION_CHOICES = ['sigmoid', 'tanh', 'relu'] as const;
-export const RNG_CHOICES = ['default', 'numpy'] as const;
-export const MAX_SEED = 4294967295;
-/** Past this a GIF takes long to draw and is too big to share. */
-export const MAX_GIF_FRAMES = 500;
-/** The widest hidden layer. */
-export const MAX_WIDTH = 4096;
+/** `nn train`'s own flags, in the table's terms; the backend's come from the catalog. */
+export const TRAIN_FLAGS = [
+  'example',
+  'hidden',
+  'activation',
+  'eta',
+  'epochs',
+  'interval',
+  'batch-size',
+  'wb-width',
+  'optimizer',
+  'dropout',
+  'standardize',
+  'seed',
+  'rng',
+  'data',
+  'gif',
+  'png',
+  'save',
+  'json',
+  'verbose',
+] as const satisfies readonly FlagName[];
 
 export interface TrainOptions {
   example: ExampleName;
   hidden: number[];
-  activation: (typeof ACTIVATION_CHOICES)[number];
+  activation: HiddenActivation;
   eta: number;
   epochs: number;
   interval: number;
@@ -35,7 +58,7 @@ export interface TrainOptions {
   standardize: boolean;
   /** Undefined: pick one at random and report it. */
   seed: number | undefined;
-  rng: (typeof RNG_CHOICES)[number];
+  rng: RngKind;
   backend: BackendChoice;
   data: string | undefined;
   gif: string | undefined;
@@ -45,66 +68,41 @@ export interface TrainOptions {
 }
 
 /** Parses and checks every `nn train` flag before anything is loaded or trained. */
-export function readTrainOptions(args: string[]): TrainOptions {
+export async function readTrainOptions(args: string[]): Promise<TrainOptions> {
+  const catalog = await catalogFor(args);
   const values = parseFlags('train', args, {
-    example: { type: 'string' },
-    hidden: { type: 'string' },
-    activation: { type: 'string' },
-    eta: { type: 'string' },
-    epochs: { type: 'string' },
-    interval: { type: 'string' },
-    'batch-size': { type: 'string' },
-    'wb-width': { type: 'string' },
-    optimizer: { type: 'string' },
-    dropout: { type: 'string' },
-    standardize: { type: 'boolean' },
-    seed: { type: 'string' },
-    rng: { type: 'string' },
-    ...BACKEND_FLAGS,
-    data: { type: 'string' },
-    gif: { type: 'string' },
-    png: { type: 'string' },
-    save: { type: 'string' },
-    json: { type: 'boolean' },
-    verbose: { type: 'boolean' },
-  });
+    ...parseOptions(TRAIN_FLAGS),
+    ...backendFlags(catalog),
+  }) as Record<string, string | boolean | undefined>;
   const flags = new FlagValues('train');
-  const example = flags.oneOf('--example', values.example ?? 'regression', EXAMPLE_NAMES);
+  const text = (name: FlagName) => values[name] as string | undefined;
+  const example = readFlag(flags, 'example', text('example') ?? 'regression') as ExampleName;
   // Every default is the example's setting in core's EXAMPLES: a flag left out is the book's value.
   const book = EXAMPLES[example].settings;
-  const whole = { integer: true, min: 1 };
-  const positive = { above: 0 };
-  const hiddenText = values.hidden ?? book.hidden.join(',');
+  const read = <T>(name: FlagName, fallback: string | number): T =>
+    readFlag(flags, name, text(name) ?? String(fallback)) as T;
+  const hiddenText = text('hidden') ?? book.hidden.join(',');
+  const seed = text('seed');
   const options: TrainOptions = {
     example,
-    hidden: flags.numbers('--hidden', hiddenText, { ...whole, max: MAX_WIDTH }),
-    activation: flags.oneOf(
-      '--activation',
-      values.activation ?? book.activation,
-      ACTIVATION_CHOICES,
-    ),
-    eta: flags.number('--eta', values.eta ?? String(book.eta), positive),
-    epochs: flags.number('--epochs', values.epochs ?? String(book.epochs), whole),
-    interval: flags.number('--interval', values.interval ?? String(book.interval), whole),
-    batchSize: flags.number('--batch-size', values['batch-size'] ?? String(book.batchSize), whole),
-    wbWidth: flags.number('--wb-width', values['wb-width'] ?? String(book.wbWidth), positive),
-    optimizer: flags.oneOf('--optimizer', values.optimizer ?? book.optimizer, OPTIMIZERS),
-    dropout: flags.number('--dropout', values.dropout ?? String(book.dropout), {
-      min: 0,
-      below: 1,
-    }),
-    standardize: values.standardize ?? false,
-    seed:
-      values.seed === undefined
-        ? undefined
-        : flags.number('--seed', values.seed, { integer: true, min: 0, max: MAX_SEED }),
-    rng: flags.oneOf('--rng', values.rng ?? 'default', RNG_CHOICES),
-    backend: readBackendChoice(flags, values),
-    data: values.data,
-    gif: values.gif,
-    png: values.png,
-    save: values.save,
-    json: values.json ?? false,
+    hidden: readFlag(flags, 'hidden', hiddenText) as number[],
+    activation: read('activation', book.activation),
+    eta: read('eta', book.eta),
+    epochs: read('epochs', book.epochs),
+    interval: read('interval', book.interval),
+    batchSize: read('batch-size', book.batchSize),
+    wbWidth: read('wb-width', book.wbWidth),
+    optimizer: read('optimizer', book.optimizer),
+    dropout: read('dropout', book.dropout),
+    standardize: values.standardize === true,
+    seed: seed === undefined ? undefined : (readFlag(flags, 'seed', seed) as number),
+    rng: read('rng', 'default'),
+    backend: readBackendChoice(flags, values, catalog),
+    data: text('data'),
+    gif: text('gif'),
+    png: text('png'),
+    save: text('save'),
+    json: values.json === true,
   };
   for (const flag of ['data', 'gif', 'png', 'save'] as const) {
     if (options[flag] === '') throw flags.fail(`--${flag} needs a file name`);
@@ -140,10 +138,4 @@ function checkNetworkSize(flags: FlagValues, text: string, widths: number[]): vo
   throw flags.fail(
     `--hidden ${quote(text)} makes a network of ${formatCount(count)} parameters; at most ${formatCount(MAX_PARAMETERS)} fit in memory: ${fits}`,
   );
-}
-
-/** One frame per reported epoch: 0, interval, 2·interval, … and the last. */
-function gifFrames(epochs: number, interval: number): number {
-  const onInterval = Math.floor((epochs - 1) / interval) + 1;
-  return (epochs - 1) % interval === 0 ? onInterval : onInterval + 1;
 }

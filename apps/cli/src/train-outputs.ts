@@ -1,6 +1,5 @@
-import { type Sequential, toModelJSON } from '@nn/core';
+import { MAX_CHART_POINTS, type Sequential, toModelJSON } from '@nn/core';
 import type { ErrorCurvesFrame } from '@nn/viz';
-import { MAX_CHART_POINTS } from './chart-sample.js';
 import { UsageError } from './cli-error.js';
 import { type OutputTarget, prepareOutput, writeOutput } from './output-file.js';
 import { fileKey } from './resolve-path.js';

@@ -1,6 +1,12 @@
-import type { ExampleAccuracy, ExampleName, ExampleReport, Sequential } from '@nn/core';
+import {
+  type ExampleAccuracy,
+  type ExampleName,
+  type ExampleReport,
+  MAX_CHART_POINTS,
+  type Sequential,
+} from '@nn/core';
 import type { ClassificationFrame, ErrorCurvesFrame, RegressionFrame } from '@nn/viz';
-import { chartSample, MAX_CHART_POINTS } from './chart-sample.js';
+import { chartSample } from './chart-sample.js';
 import { CliError } from './cli-error.js';
 import type { ExampleData } from './example-data.js';
 import type { TrainOptions } from './train-options.js';

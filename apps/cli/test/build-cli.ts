@@ -1,14 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { buildIfStale } from '../../../tools/build-if-stale.js';
 
 /**
- * vitest globalSetup: builds dist/bin.js and the workspace packages it runs
- * on, in dependency order. --filter-prod leaves out dev-only packages (the
- * conformance suite), which the built cli never loads.
+ * vitest globalSetup: builds the cli, the workspace packages it runs on and
+ * the bench (for `nn bench`) when their sources are newer than their builds.
  */
 export default function setup(): void {
-  execFileSync('pnpm', ['--filter-prod', '@nn/cli...', '--reporter=silent', 'run', 'build'], {
-    cwd: fileURLToPath(new URL('../../../', import.meta.url)),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  buildIfStale(['@nn/cli', '@nn/bench']);
 }

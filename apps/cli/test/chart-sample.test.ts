@@ -1,5 +1,6 @@
+import { MAX_CHART_POINTS } from '@nn/core';
 import { describe, expect, it } from 'vitest';
-import { chartSample, MAX_CHART_POINTS } from '../src/chart-sample.js';
+import { chartSample } from '../src/chart-sample.js';
 
 describe('chartSample', () => {
   it('keeps every row of a small data set', () => {

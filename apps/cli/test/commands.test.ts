@@ -55,9 +55,16 @@ describe.concurrent('nn backends', () => {
   it('lists each backend and mode with whether it runs here, and why not', async () => {
     const { code, stdout } = await runNn(['backends', '--json']);
     expect(code).toBe(0);
-    const { backends } = JSON.parse(stdout) as {
+    const { backends, auto } = JSON.parse(stdout) as {
       backends: { backend: string; mode: string; available: boolean; note?: string }[];
+      auto: { backend: string; options: Record<string, string>; multiplyAdds: number };
     };
+    // auto's pick for the textbook run (1-3-1, batch 1): cpu float64.
+    expect(auto).toMatchObject({
+      backend: 'cpu',
+      options: { precision: 'float64' },
+      multiplyAdds: 6,
+    });
     expect(backends.map((b) => `${b.backend}/${b.mode}`)).toEqual([
       'cpu/float64',
       'cpu/float32',
@@ -83,7 +90,11 @@ describe.concurrent('nn backends', () => {
     const table = lines(stdout);
     expect(table[0]).toMatch(/^backend\s+mode\s+available\s+notes$/);
     expect(table[1]).toMatch(/^cpu\s+float64\s+yes$/);
-    expect(table).toHaveLength(10);
+    // The table's nine rows, then auto's pick for the textbook run and why.
+    expect(table).toHaveLength(11);
+    expect(table[10]).toMatch(
+      /^auto picks cpu float64 for the textbook run: 6 multiply-adds per step/,
+    );
   });
 });
 

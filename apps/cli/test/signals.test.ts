@@ -46,7 +46,7 @@ describe.skipIf(!hasXvfb)(
     }, 300_000);
 
     const benchModule = fileURLToPath(
-      new URL('../../../packages/backend-gpujs/dist/bench/index.js', import.meta.url),
+      new URL('../../../tools/xvfb/dist/index.js', import.meta.url),
     );
     const HOLD_XVFB = `
     const { startXvfb } = await import(process.argv[1]);

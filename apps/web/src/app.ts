@@ -1,5 +1,15 @@
-import { EXAMPLE_NAMES, EXAMPLES, IRIS_SPECIES, OPTIMIZERS, textbookData } from '@nn/core';
+import {
+  EXAMPLE_NAMES,
+  EXAMPLES,
+  HIDDEN_ACTIVATIONS,
+  IRIS_SPECIES,
+  OPTIMIZERS,
+  RNG_KINDS,
+  type RngKind,
+  textbookData,
+} from '@nn/core';
 import { CLASSIFICATION_CHART_SIZE } from '@nn/viz';
+import { AUTO, PAGE_BACKENDS } from './backend-catalog.js';
 import { renderGif, renderPng } from './chart-images.js';
 import { renderConfusion } from './confusion-view.js';
 import { connectTrainer, type TrainerConnection, type TrainerThread } from './connect-trainer.js';
@@ -27,7 +37,6 @@ import type {
 import { MAX_MODEL_BYTES } from './read-model.js';
 import { readTextFile } from './read-text-file.js';
 import {
-  ACTIVATION_CHOICES,
   defaultSettings,
   formatSetting,
   parseSettings,
@@ -102,12 +111,20 @@ export class App {
     );
     fillSelect(
       element('activation'),
-      ACTIVATION_CHOICES.map((name) => [name, name]),
+      HIDDEN_ACTIVATIONS.map((name) => [name, name]),
     );
     fillSelect(
       element('optimizer'),
       OPTIMIZERS.map((name) => [name, name]),
     );
+    fillSelect(
+      element('rng'),
+      RNG_KINDS.map((kind) => [kind, RNG_LABELS[kind]]),
+    );
+    fillSelect(element('backend'), [
+      [AUTO, 'auto: by the probes and the network size'],
+      ...PAGE_BACKENDS.map((backend): [string, string] => [backend.id, backend.label]),
+    ]);
     this.#showSettings();
     this.#showProblems(problems.map((p) => p.message));
     setupCharts();
@@ -432,6 +449,11 @@ export class App {
   }
 }
 
+const RNG_LABELS: Record<RngKind, string> = {
+  default: 'default',
+  numpy: 'NumPy-compatible (np.random.seed)',
+};
+
 function fillSelect(select: HTMLSelectElement, choices: readonly [string, string][]): void {
   select.replaceChildren(
     ...choices.map(([value, label]) => {
@@ -445,5 +467,7 @@ function fillSelect(select: HTMLSelectElement, choices: readonly [string, string
 
 function describeBackend(info: BackendInfo): string {
   const text = `${info.name} ${info.mode} (${info.precision})`;
-  return info.fallbackReason === undefined ? text : `${text}: ${info.fallbackReason}`;
+  const chosen =
+    info.autoReason === undefined ? text : `${text}, chosen by auto: ${info.autoReason}`;
+  return info.fallbackReason === undefined ? chosen : `${chosen}: ${info.fallbackReason}`;
 }

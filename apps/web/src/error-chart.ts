@@ -1,6 +1,5 @@
+import { MAX_CHART_POINTS } from '@nn/core';
 import { Chart } from 'chart.js';
-
-const MAX_POINTS = 1000;
 
 /** The error at each reported epoch, on a log scale (it falls by orders of magnitude). */
 export class ErrorChart {
@@ -56,8 +55,8 @@ export class ErrorChart {
   draw(points: readonly { epoch: number; error: number }[], epochs: number): void {
     const dataset = this.#chart.data.datasets[0];
     if (dataset === undefined) return;
-    // Past MAX_POINTS, every k-th point (and the last): a line of thousands of points draws slowly.
-    const every = Math.ceil(points.length / MAX_POINTS);
+    // Past MAX_CHART_POINTS, every k-th point (and the last): a line of thousands of points draws slowly.
+    const every = Math.ceil(points.length / MAX_CHART_POINTS);
     dataset.data = points
       .filter((p, i) => p.error > 0 && (i % every === 0 || i === points.length - 1))
       .map((p) => ({ x: p.epoch, y: p.error }));

@@ -1,3 +1,4 @@
+import { MAX_GIF_FRAMES } from '@nn/core';
 import {
   type ChartSize,
   CLASSIFICATION_CHART_SIZE,
@@ -19,8 +20,8 @@ import { type ExampleData, SURFACE_CELLS } from './network-views.js';
 import type { IntervalReport, NetworkView } from './protocol.js';
 import type { Settings } from './settings.js';
 
-/** The CLI's limit (--gif): past this a GIF takes long to draw and is too big to share. */
-export const MAX_GIF_FRAMES = 500;
+/** core's limit, the CLI's --gif's too. */
+export { MAX_GIF_FRAMES };
 
 /** What the page knows of a run: everything its charts and exports are drawn from. */
 export interface RunState {

@@ -1,67 +1,69 @@
-import { type Backend, isNNError } from '@nn/core';
+import {
+  type Backend,
+  type BackendLoadContext,
+  chooseBackend,
+  type ProbedSetting,
+  type Workload,
+} from '@nn/core';
+import { AUTO, type BackendId, PAGE_BACKENDS, pageBackend } from './backend-catalog.js';
 import type { BackendInfo } from './protocol.js';
-import type { BackendId } from './settings.js';
 
 export interface LoadedBackend {
   backend: Backend;
   info: BackendInfo;
 }
 
-type Gpujs = typeof import('@nn/backend-gpujs');
-/** The gpu.js modes a browser can run; the page's ids are `gpujs-` and one of these. */
-type GpujsPageMode = 'webgl2' | 'webgl' | 'webasm' | 'cpu' | 'webgpu';
-
 /**
- * Starts the chosen backend. gpu.js is imported only here, so it is fetched
- * only when chosen. A gpu.js mode that cannot start falls back to the best
- * one that can, and the reason travels with the backend for the page to show.
+ * Starts the chosen backend; a backend's code is imported only here, so
+ * gpu.js is fetched only when chosen. `auto` probes the page's backends (in
+ * the browser, without loading them) and picks for `workload`; its reason
+ * travels with the backend for the page to show. A setting that cannot start
+ * falls back to its backend's defaults (gpujs: mode auto), and says why.
  * `kernelSliceMs` (main thread) has gpu.js run its kernel calls in slices.
  */
-export async function loadBackend(id: BackendId, kernelSliceMs?: number): Promise<LoadedBackend> {
-  if (id === 'cpu-float64' || id === 'cpu-float32') {
-    const { createCpuBackend } = await import('@nn/backend-cpu');
-    return describe(
-      id,
-      createCpuBackend({ precision: id === 'cpu-float64' ? 'float64' : 'float32' }),
-    );
+export async function loadBackend(
+  id: BackendId,
+  workload: Workload,
+  kernelSliceMs?: number,
+): Promise<LoadedBackend> {
+  const context: BackendLoadContext = kernelSliceMs === undefined ? {} : { sliceMs: kernelSliceMs };
+  if (id === AUTO) {
+    const choice = chooseBackend(await probes(), workload);
+    const { descriptor, options } = choice.setting;
+    return describe(id, await descriptor.load(options, context), { autoReason: choice.reason });
   }
-  const gpujs = await import('@nn/backend-gpujs');
-  // On the main thread, gpu.js's evaluation and its feature check (it
-  // compiles test kernels as a backend starts) are then two tasks, not one.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const mode = id.slice('gpujs-'.length) as GpujsPageMode;
-  const options = kernelSliceMs === undefined ? {} : { sliceMs: kernelSliceMs };
-  const started = await startMode(gpujs, mode, options);
-  if (typeof started !== 'string') return describe(id, started);
-  const loaded = describe(id, gpujs.createGpujsBackend({ ...options, mode: 'auto' }));
+  const page = pageBackend(id);
+  if (page === undefined) throw new RangeError(`backend: "${id}" is not one the page offers`);
+  const { descriptor, options } = page.setting;
+  const probe = await descriptor.probe(options);
+  if (probe.available) return describe(id, await descriptor.load(options, context));
+  const asked = descriptor.options.map((o) => `${o.name} '${options[o.name]}'`).join(', ');
+  const started = `${descriptor.id} ${asked} cannot start: ${probe.reason ?? 'unavailable'}`;
+  const loaded = describe(id, await descriptor.load({}, context));
   const also = loaded.info.fallbackReason;
   loaded.info.fallbackReason = also === undefined ? started : `${started}; ${also}`;
   return loaded;
 }
 
-/** The backend in `mode`, or why that mode cannot start here. */
-async function startMode(
-  gpujs: Gpujs,
-  mode: GpujsPageMode,
-  options: { sliceMs?: number },
-): Promise<Backend | string> {
-  // A WebGPU adapter can only be asked for asynchronously, so a browser
-  // without one is found here, not by the synchronous constructor.
-  if (mode === 'webgpu') {
-    const webgpu = await gpujs.webgpuAvailability();
-    if (!webgpu.available) {
-      return `gpujs mode 'webgpu' cannot start: ${webgpu.reason ?? 'the browser gave no WebGPU adapter'}`;
+let probed: Promise<ProbedSetting[]> | undefined;
+
+/** The page's backends probed once per page (or worker): what runs here does not change. */
+function probes(): Promise<ProbedSetting[]> {
+  probed ??= (async () => {
+    const all: ProbedSetting[] = [];
+    for (const { setting } of PAGE_BACKENDS) {
+      all.push({ ...setting, probe: await setting.descriptor.probe(setting.options) });
     }
-  }
-  try {
-    return gpujs.createGpujsBackend({ ...options, mode });
-  } catch (error) {
-    if (!isNNError(error, 'NN_BACKEND_UNAVAILABLE')) throw error;
-    return error.message;
-  }
+    return all;
+  })();
+  return probed;
 }
 
-function describe(id: BackendId, backend: Backend): LoadedBackend {
+function describe(
+  id: BackendId,
+  backend: Backend,
+  extra: { autoReason?: string } = {},
+): LoadedBackend {
   const { mode, precision, fallbackReason } = backend.capabilities;
   return {
     backend,
@@ -71,6 +73,7 @@ function describe(id: BackendId, backend: Backend): LoadedBackend {
       mode,
       precision,
       ...(fallbackReason === undefined ? {} : { fallbackReason }),
+      ...extra,
     },
   };
 }

@@ -27,6 +27,8 @@ export interface BackendInfo {
   precision: string;
   /** Why another backend or mode runs than the one chosen. */
   fallbackReason?: string;
+  /** With id 'auto': why auto chose this backend. */
+  autoReason?: string;
 }
 
 /**

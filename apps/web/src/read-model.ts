@@ -3,12 +3,14 @@ import {
   EXAMPLE_NAMES,
   EXAMPLES,
   type ExampleName,
+  HIDDEN_ACTIVATIONS,
+  type HiddenActivation,
   type LayerJSON,
   type ModelJSON,
   NNError,
   validateModelJSON,
 } from '@nn/core';
-import { ACTIVATION_CHOICES, type ActivationChoice, MAX_LAYERS, MAX_WIDTH } from './settings.js';
+import { MAX_LAYERS, MAX_WIDTH } from './settings.js';
 import { shorten } from './shorten.js';
 
 /**
@@ -24,7 +26,7 @@ export interface PageModel {
   /** The example whose inputs, outputs and output activation the model has. */
   example: ExampleName;
   hidden: number[];
-  activation: ActivationChoice;
+  activation: HiddenActivation;
   dropout: number;
 }
 
@@ -67,7 +69,7 @@ export function readModel(text: string): PageModel {
   if (hidden.length === 0 || hidden.length > MAX_LAYERS) {
     throw invalid(`it has ${hidden.length} hidden layers; the page trains 1 to ${MAX_LAYERS}`);
   }
-  const activation = hidden[0]?.layer.activation as ActivationChoice;
+  const activation = hidden[0]?.layer.activation as HiddenActivation;
   for (const { layer, at } of hidden) {
     if (layer.units > MAX_WIDTH) {
       throw invalid(
@@ -75,11 +77,11 @@ export function readModel(text: string): PageModel {
       );
     }
     if (
-      !(ACTIVATION_CHOICES as readonly string[]).includes(layer.activation) ||
+      !(HIDDEN_ACTIVATIONS as readonly string[]).includes(layer.activation) ||
       layer.activation !== activation
     ) {
       throw invalid(
-        `layers[${at}].activation is "${layer.activation}"; the page trains hidden layers of one activation, ${ACTIVATION_CHOICES.join(', ')}`,
+        `layers[${at}].activation is "${layer.activation}"; the page trains hidden layers of one activation, ${HIDDEN_ACTIVATIONS.join(', ')}`,
       );
     }
   }

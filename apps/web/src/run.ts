@@ -6,6 +6,7 @@ import {
   type Rng,
   type Sequential,
   TrainingSession,
+  type Workload,
 } from '@nn/core';
 import type { CarriedOptimizer } from './carried-optimizer.js';
 import type { LoadedBackend } from './load-backend.js';
@@ -37,6 +38,12 @@ export interface Run {
  * inputs, outputs and output activation with the run's knobs, its weights
  * drawn from rng first, as the book draws them before training.
  */
+/** The network's size as `auto` weighs it: every layer's width and the batch. */
+export function workloadOf(settings: Settings): Workload {
+  const book = EXAMPLES[settings.example].settings;
+  return { widths: [book.inputs, ...settings.hidden, book.outputs], batchSize: settings.batchSize };
+}
+
 export function freshNetwork(backend: Backend, settings: Settings, rng: Rng): Sequential {
   const book = EXAMPLES[settings.example].settings;
   return createNetwork(backend, {

@@ -2,39 +2,23 @@ import {
   EXAMPLE_NAMES,
   EXAMPLES,
   type ExampleName,
+  HIDDEN_ACTIVATIONS,
+  type HiddenActivation,
+  MAX_SEED,
   OPTIMIZERS,
   type OptimizerKind,
+  RNG_KINDS,
+  type RngKind,
 } from '@nn/core';
+import { AUTO, BACKEND_IDS, type BackendId } from './backend-catalog.js';
 
-/**
- * The backends the page offers: cpu in either precision, gpu.js in one of its
- * browser modes (webgpu only where the browser offers WebGPU).
- */
-export const BACKEND_IDS = [
-  'cpu-float64',
-  'cpu-float32',
-  'gpujs-webgpu',
-  'gpujs-webgl2',
-  'gpujs-webgl',
-  'gpujs-webasm',
-  'gpujs-cpu',
-] as const;
-export type BackendId = (typeof BACKEND_IDS)[number];
-
-/** The hidden layers' activations the page offers (the output's is the example's). */
-export const ACTIVATION_CHOICES = ['sigmoid', 'tanh', 'relu'] as const;
-export type ActivationChoice = (typeof ACTIVATION_CHOICES)[number];
-
-export const RNG_CHOICES = ['numpy', 'default'] as const;
-export type RngChoice = (typeof RNG_CHOICES)[number];
-
-export const MAX_SEED = 4294967295;
+export { BACKEND_IDS, type BackendId };
 
 /** Everything that decides a run; it lives in the URL so a run can be shared and repeated. */
 export interface Settings {
   example: ExampleName;
   hidden: number[];
-  activation: ActivationChoice;
+  activation: HiddenActivation;
   optimizer: OptimizerKind;
   eta: number;
   epochs: number;
@@ -44,14 +28,14 @@ export interface Settings {
   /** The book's dropout after each hidden layer: the ratio of units dropped, 0 ≤ r < 1. */
   dropout: number;
   seed: number;
-  rng: RngChoice;
+  rng: RngKind;
   backend: BackendId;
 }
 
 /** What a run keeps when the example changes: how it draws its numbers and where it runs. */
 export type RunChoices = Pick<Settings, 'seed' | 'rng' | 'backend'>;
 
-const DEFAULT_RUN_CHOICES: Readonly<RunChoices> = { seed: 0, rng: 'numpy', backend: 'cpu-float64' };
+const DEFAULT_RUN_CHOICES: Readonly<RunChoices> = { seed: 0, rng: 'numpy', backend: AUTO };
 
 /**
  * The example's own settings, the book's, from core's EXAMPLES; numpy rng
@@ -65,7 +49,7 @@ export function defaultSettings(
   return {
     example,
     hidden: [...book.hidden],
-    activation: oneOf('activation', book.activation, ACTIVATION_CHOICES),
+    activation: oneOf('activation', book.activation, HIDDEN_ACTIVATIONS),
     optimizer: book.optimizer,
     eta: book.eta,
     epochs: book.epochs,
@@ -128,7 +112,7 @@ export function parseSettings(text: SettingsText): ParsedSettings {
     if (value !== undefined) settings[key] = value;
   };
   set('hidden', parseHidden);
-  set('activation', (raw) => oneOf('activation', raw, ACTIVATION_CHOICES));
+  set('activation', (raw) => oneOf('activation', raw, HIDDEN_ACTIVATIONS));
   set('optimizer', (raw) => oneOf('optimizer', raw, OPTIMIZERS));
   set('eta', (raw) => positive('eta', raw));
   set('epochs', (raw) => whole('epochs', raw, 1, MAX_EPOCHS));
@@ -137,7 +121,7 @@ export function parseSettings(text: SettingsText): ParsedSettings {
   set('wbWidth', (raw) => positive('initial weight width', raw));
   set('dropout', (raw) => fraction('dropout', raw));
   set('seed', (raw) => whole('seed', raw, 0, MAX_SEED));
-  set('rng', (raw) => oneOf('rng', raw, RNG_CHOICES));
+  set('rng', (raw) => oneOf('rng', raw, RNG_KINDS));
   set('backend', (raw) => oneOf('backend', raw, BACKEND_IDS));
   return { settings, problems };
 }

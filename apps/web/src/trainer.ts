@@ -11,7 +11,7 @@ import { loadBackend } from './load-backend.js';
 import { type ExampleData, exampleData } from './network-views.js';
 import type { TrainerEvent, TrainerRequest, TrainerStatus } from './protocol.js';
 import { readModel } from './read-model.js';
-import { disposeRun, freshNetwork, type Run, startRun } from './run.js';
+import { disposeRun, freshNetwork, type Run, startRun, workloadOf } from './run.js';
 import { type BackendId, defaultSettings, type Settings } from './settings.js';
 
 export interface TrainerOptions {
@@ -111,7 +111,7 @@ export class Trainer {
     if (data !== undefined && settings.example !== 'regression') {
       throw new RangeError(`the ${settings.example} example trains on its own data, not a CSV`);
     }
-    const loaded = await loadBackend(settings.backend, this.#kernelSliceMs);
+    const loaded = await loadBackend(settings.backend, workloadOf(settings), this.#kernelSliceMs);
     const rng =
       settings.rng === 'numpy' ? new NumpyRng(settings.seed) : new DefaultRng(settings.seed);
     const fields = {
@@ -137,7 +137,7 @@ export class Trainer {
     if (run === undefined) return;
     const model = await toModelJSON(run.network);
     const state = await run.optimizer.snapshot();
-    const loaded = await loadBackend(id, this.#kernelSliceMs);
+    const loaded = await loadBackend(id, workloadOf(run.settings), this.#kernelSliceMs);
     const { settings } = run;
     const fields = {
       ...run,

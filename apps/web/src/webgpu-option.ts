@@ -29,6 +29,8 @@ export async function browserOffersWebGpu(): Promise<boolean> {
 export async function offerWebGpuOption(select: HTMLSelectElement): Promise<void> {
   const option = select.querySelector<HTMLOptionElement>('option[value="gpujs-webgpu"]');
   if (option === null) throw new Error('page: the backend select has no gpujs-webgpu option');
+  option.disabled = true;
+  option.hidden = true;
   const offered = await browserOffersWebGpu();
   option.disabled = !offered;
   option.hidden = !offered;

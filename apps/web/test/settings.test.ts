@@ -68,7 +68,7 @@ describe('settings', () => {
     expect(problems[0]?.message).toMatch(/hidden layer width: "x"/);
     // The backend's id is gpu.js's mode with its library: plain "webgpu" names no backend.
     expect(problems[4]?.message).toMatch(
-      /^backend: "webgpu" is not one of cpu-float64, .*gpujs-webgpu/,
+      /^backend: "webgpu" is not one of auto, cpu-float64, .*gpujs-webgpu/,
     );
   });
 
@@ -90,7 +90,8 @@ describe('settings', () => {
         dropout: book.dropout,
         seed: 0,
         rng: 'numpy',
-        backend: 'cpu-float64',
+        // A page opened without a backend lets auto choose (cpu float64 for the book's networks).
+        backend: 'auto',
       });
     }
     expect(defaultSettings('iris')).toMatchObject({

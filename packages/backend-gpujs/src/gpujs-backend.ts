@@ -26,13 +26,14 @@ import { momentumUpdate } from './kernels/momentum-update.js';
 import { rmspropUpdate } from './kernels/rmsprop-update.js';
 import { sgdUpdate } from './kernels/sgd-update.js';
 import { unary } from './kernels/unary.js';
-import { AUTO_ORDER, GPUJS_MODES, type GpujsMode, gpujsModeAvailability } from './modes.js';
+import { gpujsModeAvailability } from './mode-availability.js';
+import { AUTO_ORDER, GPUJS_MODE_CHOICES, type GpujsMode, type GpujsModeChoice } from './modes.js';
 import { compileGpujsPlan } from './plan/plan-runner.js';
 import type { GpujsStorage } from './storage.js';
 
 export interface GpujsBackendOptions {
   /** 'auto' (the default) takes the best mode that starts here and reports why it skipped better ones. */
-  mode?: 'auto' | GpujsMode;
+  mode?: GpujsModeChoice;
   /**
    * For a page's main thread: queue the kernel calls and run them in slices
    * of about this many milliseconds, yielding to the event loop between
@@ -68,7 +69,7 @@ export class GpujsBackend extends Backend<GpujsStorage> {
  * cannot start fails with NN_BACKEND_UNAVAILABLE; it never drops to another.
  */
 export function createGpujsBackend(options: GpujsBackendOptions = {}): GpujsBackend {
-  const asked = requireOneOf('gpujs mode', options.mode ?? 'auto', ['auto', ...GPUJS_MODES]);
+  const asked = requireOneOf('gpujs mode', options.mode ?? 'auto', GPUJS_MODE_CHOICES);
   const sliceMs =
     options.sliceMs === undefined
       ? undefined

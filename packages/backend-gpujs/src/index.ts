@@ -1,10 +1,9 @@
 export type { GpujsStats } from './device.js';
 export { createGpujsBackend, GpujsBackend, type GpujsBackendOptions } from './gpujs-backend.js';
 export {
-  GPUJS_MODES,
-  type GpujsMode,
   type GpujsModeAvailability,
   probeGpujsModes,
   webgpuAvailability,
-} from './modes.js';
+} from './mode-availability.js';
+export { GPUJS_MODE_CHOICES, GPUJS_MODES, type GpujsMode, type GpujsModeChoice } from './modes.js';
 export type { GpujsStorage, GpujsTensor } from './storage.js';

@@ -1,8 +1,6 @@
 import { GPU, HeadlessGLKernel, WebGL2Kernel, WebGLKernel } from 'gpu.js';
 
-/** gpu.js's own modes. `auto` tries AUTO_ORDER; it never picks webgpu, which only an adapter request can confirm. */
-export const GPUJS_MODES = ['headlessgl', 'webgl2', 'webgl', 'webgpu', 'webasm', 'cpu'] as const;
-export type GpujsMode = (typeof GPUJS_MODES)[number];
+import { GPUJS_MODES, type GpujsMode, isNode } from './modes.js';
 
 export interface GpujsModeAvailability {
   mode: GpujsMode;
@@ -14,6 +12,14 @@ export interface GpujsModeAvailability {
 interface GlKernelClass {
   readonly isSupported: boolean;
   readonly features: { isFloatRead: boolean; isTextureFloat: boolean } | null;
+  readonly testContext: GlTestContext | null;
+}
+
+interface GlTestContext {
+  readonly RENDERER: number;
+  getParameter(name: number): unknown;
+  /** headless-gl's own: the driver's answer, where getParameter answers "ANGLE". */
+  _getParameterDirect?(name: number): unknown;
 }
 
 const GL_KERNELS: Record<'headlessgl' | 'webgl2' | 'webgl', GlKernelClass> = {
@@ -21,13 +27,6 @@ const GL_KERNELS: Record<'headlessgl' | 'webgl2' | 'webgl', GlKernelClass> = {
   webgl2: WebGL2Kernel as unknown as GlKernelClass,
   webgl: WebGLKernel as unknown as GlKernelClass,
 };
-
-const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
-
-/** What `auto` tries, best first, where it runs. */
-export const AUTO_ORDER: readonly GpujsMode[] = isNode
-  ? ['headlessgl', 'webasm', 'cpu']
-  : ['webgl2', 'webgl', 'webasm', 'cpu'];
 
 /**
  * Whether `mode` can run float32 kernels here, and if not, why. For webgpu
@@ -59,6 +58,18 @@ export function gpujsModeAvailability(mode: GpujsMode): GpujsModeAvailability {
       return { mode, available: true };
     }
   }
+}
+
+/**
+ * The renderer of gpu.js's test context in a GL mode that runs, e.g.
+ * "ANGLE (Mesa/X.org llvmpipe (LLVM 15.0.6, 256 bits) OpenGL 4.5 core)";
+ * headless-gl's public getParameter(RENDERER) says only "ANGLE".
+ */
+export function glRenderer(mode: 'headlessgl' | 'webgl2' | 'webgl'): string | undefined {
+  const gl = GL_KERNELS[mode].testContext;
+  if (gl === null) return undefined;
+  const renderer = gl._getParameterDirect?.(gl.RENDERER) ?? gl.getParameter(gl.RENDERER);
+  return typeof renderer === 'string' ? renderer : undefined;
 }
 
 /** Every mode with its availability, for `nn backends` and the like. */

@@ -3,10 +3,21 @@ export type { BackendCapabilities, BackendDriver, MemoryInfo } from './backend/b
 export { KERNEL_SIGNATURES } from './backend/kernel-signatures.js';
 export type {
   BackendDescriptor,
+  BackendLoadContext,
   BackendOptionSpec,
   BackendOptionValues,
   BackendProbe,
+  MeasuredSpeed,
 } from './catalog/backend-descriptor.js';
+export {
+  type BackendSetting,
+  backendSettings,
+  settingName,
+  withDefaults,
+} from './catalog/backend-settings.js';
+export { checkDescriptor } from './catalog/check-descriptor.js';
+export { type AutoChoice, chooseBackend, type ProbedSetting } from './catalog/choose-backend.js';
+export { multiplyAdds, type Workload } from './catalog/workload.js';
 export { denseBackwardFromKernels, denseForwardFromKernels } from './dense-math.js';
 export { ERROR_CODES, type ErrorCode, isNNError, NNError } from './errors.js';
 export { bookGrid, classificationData } from './examples/classification.js';
@@ -87,6 +98,23 @@ export { Sgd } from './optimizers/sgd.js';
 export { DefaultRng } from './rng/default-rng.js';
 export { NumpyRng } from './rng/numpy-rng.js';
 export { fillNormal, type Rng } from './rng/rng.js';
+export {
+  type CsvColumns,
+  CsvRowError,
+  CsvRows,
+  type CsvTable,
+} from './settings/csv-rows.js';
+export { isDecimal, quoteValue } from './settings/quote-value.js';
+export {
+  gifFrames,
+  HIDDEN_ACTIVATIONS,
+  type HiddenActivation,
+  MAX_CHART_POINTS,
+  MAX_GIF_FRAMES,
+  MAX_SEED,
+  RNG_KINDS,
+  type RngKind,
+} from './settings/run-choices.js';
 export { formatShape, type HostArray, type Precision, type Shape, Tensor } from './tensor.js';
 export {
   createRegressionNetwork,

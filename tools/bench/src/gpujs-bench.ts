@@ -8,6 +8,7 @@ import {
   TrainingSession,
   textbookData,
 } from '@nn/core';
+import { startXvfb, type XvfbServer } from '@nn/xvfb';
 import type { BenchOptions } from './textbook-bench.js';
 
 export type GpujsBenchResult =
@@ -33,8 +34,7 @@ export async function runGpujsBench(options: BenchOptions = {}): Promise<GpujsBe
   const epochs = options.quick ? 3 : 21;
   process.env.LP_NUM_THREADS ??= '0';
   if (process.platform !== 'linux' || process.env.DISPLAY) return timeHeadlessgl(epochs);
-  const { startXvfb } = await import('@nn/backend-gpujs/bench');
-  let xvfb: Awaited<ReturnType<typeof startXvfb>>;
+  let xvfb: XvfbServer;
   try {
     xvfb = await startXvfb();
   } catch (error) {

@@ -1,6 +1,17 @@
 export { type BenchResult, formatBench, runBench } from './bench.js';
 export { BRAIN_TARGET_MAPPING, brainTextbookRun, loadBrain } from './brain-run.js';
+export { formatGridBench } from './format-grid-bench.js';
 export { type GpujsBenchResult, runGpujsBench } from './gpujs-bench.js';
+export {
+  GRID_BACKENDS,
+  type GridBackend,
+  type GridBenchOptions,
+  type GridBenchResult,
+  type GridCell,
+  runGridBench,
+  stepFlops,
+} from './grid-bench.js';
+export { runGridBenchWithDisplay } from './grid-bench-with-display.js';
 export { handWrittenTextbookRun } from './hand-written-loop.js';
 export { type MlpBenchResult, type MlpRow, runMlpBench } from './mlp-bench.js';
 export { HandWrittenMlp } from './mlp-hand-written.js';

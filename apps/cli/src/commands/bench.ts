@@ -34,7 +34,7 @@ async function load<T>(name: string): Promise<T> {
  */
 export async function bench(options: { quick: boolean; json: boolean }): Promise<void> {
   const textbookBench = await load<TextbookBench>('@nn/bench');
-  const gridBench = await load<GridBench>('@nn/backend-gpujs/bench');
+  const gridBench = await load<GridBench>('@nn/bench');
   const textbook = await textbookBench.runTextbookBench({ quick: options.quick });
   if (!options.json) writeOut(`${textbookBench.formatTextbookBench(textbook)}\n\n`);
   const grid = await gridBench.runGridBenchWithDisplay({ quick: options.quick });

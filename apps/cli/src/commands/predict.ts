@@ -19,7 +19,11 @@ export async function predict(options: PredictOptions): Promise<void> {
   const classifier = lastDense?.activation === 'softmax';
   const x = await readInputs(options, inputs, outputs, classifier);
 
-  const backend = await loadBackend(options.backend);
+  const widths = model.layers.flatMap((layer) => (layer.type === 'dense' ? [layer.units] : []));
+  const backend = await loadBackend(options.backend, {
+    widths: [inputs, ...widths],
+    batchSize: x.length / inputs,
+  });
   const network = fromModelJSON(backend, model);
   try {
     const y = await predictRows(network, x);

@@ -10,6 +10,7 @@ import {
   type ExampleReport,
   ExampleRun,
   isNNError,
+  MAX_SEED,
   NumpyRng,
 } from '@nn/core';
 import type { CliError } from '../cli-error.js';
@@ -20,7 +21,7 @@ import { checkBatchSize } from '../network-size.js';
 import { ProgressBar } from '../progress-bar.js';
 import { formatPythonFloat } from '../python-float.js';
 import { writeErr, writeOut } from '../stdio.js';
-import { MAX_SEED, type TrainOptions } from '../train-options.js';
+import type { TrainOptions } from '../train-options.js';
 import type { FrameRecorder } from '../train-pictures.js';
 
 /** `nn train`: one of the book's examples and its knobs; prints the book's lines or NDJSON, writes the outputs asked for. */
@@ -44,7 +45,10 @@ export async function train(options: TrainOptions): Promise<void> {
   if (data.classes !== undefined && !options.json) {
     writeErr(`nn: classes ${data.classes.map((label, i) => `${i}=${label}`).join(' ')}\n`);
   }
-  const backend = await loadBackend(options.backend);
+  const backend = await loadBackend(options.backend, {
+    widths: [data.inputs, ...options.hidden, data.outputs],
+    batchSize: options.batchSize,
+  });
   const { fallbackReason } = backend.capabilities;
   if (fallbackReason !== undefined) {
     writeErr(`nn: ${backend.name} runs ${backend.capabilities.mode}: ${fallbackReason}\n`);

@@ -58,20 +58,24 @@ describe('files the page refuses, in headless Chromium', () => {
       );
 
     await choose(page, 'csv-input', 'three.csv', 'x,y\n0,0\n1,2,3\n');
-    await expect.poll(problem).toBe('three.csv: line 3: found 3 values; write two per line: x,y');
+    await expect
+      .poll(problem)
+      .toBe('three.csv: line 3, column 1: found 3 columns, expected 2 (comma-separated)');
     // A megabyte-long cell is not echoed whole.
     await choose(page, 'csv-input', 'long.csv', `0,0\n1,${'7'.repeat(9)}x${'7'.repeat(500_000)}\n`);
     await expect
       .poll(problem)
       .toBe(
-        `long.csv: line 2: "${'7'.repeat(9)}x${'7'.repeat(30)}…" (500010 characters) in column 2 is not a finite number`,
+        `long.csv: line 2, column 3: "${'7'.repeat(9)}x${'7'.repeat(30)}"… (500010 characters) is not a finite number`,
       );
 
     await choose(page, 'csv-input', 'huge.csv', '0,0\n1,1e999\n');
-    await expect.poll(problem).toBe('huge.csv: line 2: "1e999" in column 2 is not a finite number');
+    await expect
+      .poll(problem)
+      .toBe('huge.csv: line 2, column 3: "1e999" is out of range (beyond ±1.8e308)');
     // A first row of NaN is data (and refused), not a header skipped in silence.
     await choose(page, 'csv-input', 'nan.csv', 'NaN,NaN\n0,0\n');
-    await expect.poll(problem).toBe('nan.csv: line 1: "NaN" in column 1 is not a finite number');
+    await expect.poll(problem).toBe('nan.csv: line 1, column 1: "NaN" is not a finite number');
     expect(await page.getByTestId('data-info').textContent()).toBe('textbook sin(x), 63 points');
 
     await choose(page, 'csv-input', 'bom.csv', '\uFEFFx,y\r\n-1,-1\r\n0,0\r\n1,1\r\n');

@@ -1,4 +1,6 @@
-import { startXvfb, type XvfbServer } from '../../src/bench/xvfb.js';
+// By path, not by package name: vitest resolves a global setup's imports
+// without the "source" condition, and tools/xvfb may not be built yet.
+import { startXvfb, type XvfbServer } from '../../../../tools/xvfb/src/index.js';
 
 let server: XvfbServer | undefined;
 

@@ -7,11 +7,17 @@ import type { Backend } from '../backend/backend.js';
 export interface BackendOptionSpec {
   /** The option's name, e.g. 'precision'; also the CLI flag (`--precision`). */
   readonly name: string;
-  /** Every value it takes, in the order help texts list them. */
+  /**
+   * Every value it takes, in the order help texts list them. A value 'auto'
+   * (the backend choosing for itself, as gpujs's mode) only repeats another
+   * setting: the apps' `auto` and the web page's select leave it out.
+   */
   readonly values: readonly string[];
   readonly default: string;
   /** One line for help texts, e.g. 'float64 | float32 arithmetic'. */
   readonly help: string;
+  /** Values that run only in Node or only in browsers (the rest run in both); pages leave out 'node' ones. */
+  readonly runsIn?: Readonly<Record<string, 'node' | 'browser'>>;
 }
 
 /** Option name → value, for `load` and `probe`; missing names take their default. */
@@ -29,6 +35,32 @@ export interface BackendProbe {
    */
   readonly device?: string;
   readonly software?: boolean;
+  /** Anything else worth saying, e.g. which mode an 'auto' option falls back to, and why. */
+  readonly note?: string;
+  /**
+   * How it measured against the cpu backend on this kind of device, where
+   * it measured faster at some size; `auto` picks only such settings over cpu.
+   */
+  readonly speed?: MeasuredSpeed;
+}
+
+/** A measured crossover: from what workload a setting trains faster than cpu float64. */
+export interface MeasuredSpeed {
+  /** Multiply-adds per training step (batch × Σ fanIn·fanOut) from which it ran faster. */
+  readonly fasterFrom: number;
+  /** Its steps per second over cpu float64's at the largest workload measured (> 1). */
+  readonly speedup: number;
+  /** Where and when, for `auto`'s reason, e.g. 'Mesa llvmpipe on 2 EPYC cores, 2026-11-29'. */
+  readonly measuredOn: string;
+}
+
+/** Where a backend is loaded, for backends that adapt to it. */
+export interface BackendLoadContext {
+  /**
+   * On a page's main thread: run device work in slices of about this many
+   * milliseconds, yielding between them where the backend can (gpujs does).
+   */
+  readonly sliceMs?: number;
 }
 
 /**
@@ -48,5 +80,5 @@ export interface BackendDescriptor {
   /** Whether it can run here with `options`, without keeping anything started. */
   probe(options?: BackendOptionValues): Promise<BackendProbe>;
   /** Imports the backend's code and starts it. */
-  load(options?: BackendOptionValues): Promise<Backend>;
+  load(options?: BackendOptionValues, context?: BackendLoadContext): Promise<Backend>;
 }

@@ -7,7 +7,6 @@ import {
   Sgd,
   sumOfSquares,
 } from '@nn/core';
-import { createGpujsBackend } from '../gpujs-backend.js';
 
 export const GRID_BACKENDS = [
   'cpu float64',
@@ -54,11 +53,15 @@ export interface GridBenchResult {
 
 const WINDOWS = 5;
 
-const FACTORIES: Record<GridBackend, () => Backend> = {
+// gpu.js loads only when a gpujs cell runs: importing the bench stays light.
+const gpujs = async (mode: 'headlessgl' | 'webasm'): Promise<Backend> =>
+  (await import('@nn/backend-gpujs')).createGpujsBackend({ mode });
+
+const FACTORIES: Record<GridBackend, () => Backend | Promise<Backend>> = {
   'cpu float64': () => createCpuBackend(),
   'cpu float32': () => createCpuBackend({ precision: 'float32' }),
-  'gpujs headlessgl': () => createGpujsBackend({ mode: 'headlessgl' }),
-  'gpujs webasm': () => createGpujsBackend({ mode: 'webasm' }),
+  'gpujs headlessgl': () => gpujs('headlessgl'),
+  'gpujs webasm': () => gpujs('webasm'),
 };
 
 /**
@@ -109,7 +112,7 @@ async function runCell(
   const empty = { backend: name, width, batch, steps: 0, seconds: 0, stepsPerSecond: 0, gflops: 0 };
   let backend: Backend;
   try {
-    backend = FACTORIES[name]();
+    backend = await FACTORIES[name]();
   } catch (error) {
     return { ...empty, error: (error as Error).message };
   }

@@ -1,7 +1,8 @@
 import { formatGridBench } from './format-grid-bench.js';
 import { runGridBenchWithDisplay } from './grid-bench-with-display.js';
 
-// `pnpm bench` (add --quick for a small grid).
+// The grid of widths × batches × backends: `node dist/grid-cli.js [--quick]`,
+// run by tools/bench's `pnpm bench` after the textbook bench.
 const result = await runGridBenchWithDisplay({
   quick: process.argv.includes('--quick'),
   onCell: (c) =>

@@ -1,5 +1,5 @@
+import { startXvfb, type XvfbServer } from '@nn/xvfb';
 import { type GridBenchOptions, type GridBenchResult, runGridBench } from './grid-bench.js';
-import { startXvfb, type XvfbServer } from './xvfb.js';
 
 /**
  * runGridBench with what headless-gl needs around it: an Xvfb display when

@@ -1,0 +1,1 @@
+export { startXvfb, type XvfbServer } from './start-xvfb.js';
