@@ -195,7 +195,8 @@ describe('Trainer', () => {
     const done = next('done');
     await trainer.handle({ type: 'play' });
     await done;
-    expect(marks.length).toBeGreaterThan(10);
+    // Slices grow at most fourfold (1, 4, 16, 64, 256 epochs...), so 400 epochs take 6 or more.
+    expect(marks.length).toBeGreaterThanOrEqual(6);
     expect(marks.at(-1)?.live).toBeGreaterThan(0);
     // x and t went to the backend once, when the session was made at configure.
     const uploadsOfT = tensor.mock.calls.filter(([, values]) => values === data.t);
