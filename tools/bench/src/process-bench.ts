@@ -27,6 +27,8 @@ export interface ProcessBenchResult {
   epochs: number;
   nn: ProcessTiming;
   numpy: ProcessTiming;
+  /** `node -e 0`: no Node program can start faster, which bounds nn's ratio. */
+  nodeStartup: ProcessTiming;
 }
 
 type Spawned = ReturnType<typeof spawnSync>;
@@ -86,15 +88,23 @@ export function runProcessBench(
     missing: 'skipped' in setup ? setup.skipped : undefined,
     failure: pythonFailure,
   };
+  const nodeStartup: Command = {
+    command: 'node -e 0',
+    file: process.execPath,
+    args: ['-e', '0'],
+    failure: (result) =>
+      result.status === 0 ? undefined : `node -e 0 exited with ${result.status}`,
+  };
   // nn's runs are short: two a round.
-  const [nnTiming, numpyTiming] = timeInRounds(
+  const [nnTiming, numpyTiming, startupTiming] = timeInRounds(
     [
       { ...nn, perRound: options.quick ? 1 : 2 },
       { ...numpy, perRound: 1 },
+      { ...nodeStartup, perRound: 2 },
     ],
     rounds,
-  ) as [ProcessTiming, ProcessTiming];
-  return { example, epochs, nn: nnTiming, numpy: numpyTiming };
+  ) as [ProcessTiming, ProcessTiming, ProcessTiming];
+  return { example, epochs, nn: nnTiming, numpy: numpyTiming, nodeStartup: startupTiming };
 }
 
 /** Median wall time, spawn to exit, of each command's runs; a failure skips its row with the reason. */
@@ -124,7 +134,7 @@ function timeInRounds(
 }
 
 export function formatProcessTable(result: ProcessBenchResult): string {
-  const timings = [result.nn, result.numpy];
+  const timings = [result.nn, result.numpy, result.nodeStartup];
   const width = Math.max(...timings.map((t) => t.command.length)) + 2;
   const lines = [
     `Whole process, start-up included: the ${result.example === 'regression' ? 'textbook' : result.example} run, ${result.epochs} epochs, median wall time (python3 as the interpreter it resolves to)`,
@@ -140,6 +150,12 @@ export function formatProcessTable(result: ProcessBenchResult): string {
   if ('medianSeconds' in result.nn && 'medianSeconds' in result.numpy) {
     const ratio = result.numpy.medianSeconds / result.nn.medianSeconds;
     lines.push(`nn train is ${ratio.toFixed(1)}× faster than the NumPy script`);
+    if ('medianSeconds' in result.nodeStartup) {
+      const bound = result.numpy.medianSeconds / result.nodeStartup.medianSeconds;
+      lines.push(
+        `(Node's own start-up, node -e 0, allows at most ${bound.toFixed(1)}× here: nn train spends ${(result.nn.medianSeconds - result.nodeStartup.medianSeconds).toFixed(3)} s beyond it)`,
+      );
+    }
   }
   return lines.join('\n');
 }
