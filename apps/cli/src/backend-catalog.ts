@@ -10,7 +10,11 @@ import { CliError } from './cli-error.js';
  * a line here and its dependency in package.json: flags, help, `nn backends`
  * and loading all come from its descriptor.
  */
-export const BACKEND_PACKAGES: readonly string[] = ['@nn/backend-cpu', '@nn/backend-gpujs'];
+export const BACKEND_PACKAGES: readonly string[] = [
+  '@nn/backend-cpu',
+  '@nn/backend-gpujs',
+  '@nn/backend-wasm',
+];
 
 /** Plug-in packages to list beside them: NN_BACKENDS, comma-separated package names. */
 export function pluginPackages(env: NodeJS.ProcessEnv = process.env): string[] {

@@ -59,9 +59,9 @@ describe.concurrent('nn backends', () => {
       backends: { backend: string; mode: string; available: boolean; note?: string }[];
       auto: { backend: string; options: Record<string, string>; multiplyAdds: number };
     };
-    // auto's pick for the textbook run (1-3-1, batch 1): cpu float64.
+    // auto's pick for the textbook run (1-3-1, batch 1): wasm float64, measured faster than cpu at every size.
     expect(auto).toMatchObject({
-      backend: 'cpu',
+      backend: 'wasm',
       options: { precision: 'float64' },
       multiplyAdds: 6,
     });
@@ -75,6 +75,14 @@ describe.concurrent('nn backends', () => {
       'gpujs/webgpu',
       'gpujs/webasm',
       'gpujs/cpu',
+      'wasm/float64 auto',
+      'wasm/float64 1',
+      'wasm/float64 2',
+      'wasm/float64 4',
+      'wasm/float32 auto',
+      'wasm/float32 1',
+      'wasm/float32 2',
+      'wasm/float32 4',
     ]);
     expect(backends.slice(0, 2).every((b) => b.available)).toBe(true);
     expect(backends.find((b) => b.mode === 'webgpu')).toMatchObject({
@@ -90,10 +98,10 @@ describe.concurrent('nn backends', () => {
     const table = lines(stdout);
     expect(table[0]).toMatch(/^backend\s+mode\s+available\s+notes$/);
     expect(table[1]).toMatch(/^cpu\s+float64\s+yes$/);
-    // The table's nine rows, then auto's pick for the textbook run and why.
-    expect(table).toHaveLength(11);
-    expect(table[10]).toMatch(
-      /^auto picks cpu float64 for the textbook run: 6 multiply-adds per step/,
+    // The table's 17 rows, then auto's pick for the textbook run and why.
+    expect(table).toHaveLength(19);
+    expect(table[18]).toMatch(
+      /^auto picks wasm float64 1 for the textbook run: 6 multiply-adds per step/,
     );
   });
 });

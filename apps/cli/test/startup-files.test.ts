@@ -22,7 +22,8 @@ it('the default nn train loads @nn code from a few bundled files, not one per so
       .split('\n')
       .filter((url) => url.startsWith('file:')),
   );
-  // The cli's bin, core and backend-cpu, and each backend's light descriptor module.
-  expect([...files].length, [...files].join('\n')).toBeLessThanOrEqual(6);
+  // The cli's bin, core and backend-cpu (about 65 modules unbundled), and each
+  // catalog backend's light descriptor modules (9 files in all as written).
+  expect([...files].length, [...files].join('\n')).toBeLessThanOrEqual(10);
   expect([...files].some((url) => url.endsWith('/packages/core/dist/index.js'))).toBe(true);
 });

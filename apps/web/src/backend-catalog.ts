@@ -1,5 +1,6 @@
 import { descriptor as cpu } from '@nn/backend-cpu/descriptor';
 import { descriptor as gpujs } from '@nn/backend-gpujs/descriptor';
+import { descriptor as wasm } from '@nn/backend-wasm/descriptor';
 import { type BackendDescriptor, type BackendSetting, backendSettings } from '@nn/core';
 
 /**
@@ -7,7 +8,7 @@ import { type BackendDescriptor, type BackendSetting, backendSettings } from '@n
  * auto's choice for small networks). Adding one is a line here and its
  * dependency in package.json: the select, URL ids and loader follow.
  */
-export const BACKENDS: readonly BackendDescriptor[] = [cpu, gpujs];
+export const BACKENDS: readonly BackendDescriptor[] = [cpu, gpujs, wasm];
 
 /** `auto`: chosen at start from the probes and the network's size. */
 export const AUTO = 'auto';

@@ -12,6 +12,12 @@ describe('the page’s backend catalog', () => {
       'gpujs-webgpu',
       'gpujs-webasm',
       'gpujs-cpu',
+      'wasm-float64-1',
+      'wasm-float64-2',
+      'wasm-float64-4',
+      'wasm-float32-1',
+      'wasm-float32-2',
+      'wasm-float32-4',
     ]);
     // gpujs's own list, less the Node-only mode and its own auto.
     const modes = BACKENDS.find((d) => d.id === 'gpujs')?.options[0]?.values;

@@ -14,6 +14,11 @@ import { accuracy } from '../src/example-charts.js';
 import { SURFACE_CELLS } from '../src/network-views.js';
 import type { IntervalReport, NetworkView, TrainerEvent } from '../src/protocol.js';
 import { defaultSettings, type Settings } from '../src/settings.js';
+
+/** The book's settings on cpu float64: ExampleRun's reports, compared bit for bit, are made there (auto would pick wasm). */
+const onCpu = (example: Settings['example']): Settings =>
+  defaultSettings(example, { seed: 0, rng: 'numpy', backend: 'cpu-float64' });
+
 import { Trainer } from '../src/trainer.js';
 
 /** A trainer whose events are recorded, and a promise for its next status of a kind. */
@@ -69,7 +74,7 @@ async function trainToEnd(settings: Settings) {
 
 describe('Trainer on the book’s classification examples', () => {
   it('trains §5.10 in slices with exactly ExampleRun’s reports, viewing points, surface and accuracy', async () => {
-    const settings = defaultSettings('classification');
+    const settings = onCpu('classification');
     const { reports, view } = await trainToEnd(settings);
     const expected = await reference(settings);
     expect(lines(reports)).toEqual(lines(expected.reports));
@@ -95,7 +100,7 @@ describe('Trainer on the book’s classification examples', () => {
   });
 
   it('trains Iris measuring both sets at the start of each reported epoch, as ExampleRun does', async () => {
-    const settings = { ...defaultSettings('iris'), epochs: 300, interval: 20 };
+    const settings = { ...onCpu('iris'), epochs: 300, interval: 20 };
     const { reports, view } = await trainToEnd(settings);
     const expected = await reference(settings);
     expect(lines(reports)).toEqual(lines(expected.reports));
@@ -116,7 +121,7 @@ describe('Trainer on the book’s classification examples', () => {
     'switches backend mid-run and goes on exactly: Iris with %s, dropout %s',
     async (optimizer, dropout) => {
       const settings = {
-        ...defaultSettings('iris'),
+        ...onCpu('iris'),
         optimizer,
         dropout,
         epochs: 120,
@@ -139,7 +144,7 @@ describe('Trainer on the book’s classification examples', () => {
 
   it('imports a classifier into the example it fits, and refuses one that fits none', async () => {
     const { trainer, of } = recordingTrainer();
-    await trainer.handle({ type: 'configure', settings: defaultSettings('regression') });
+    await trainer.handle({ type: 'configure', settings: onCpu('regression') });
     const classifier = (inputs: number, outputs: number) =>
       toModelJSON(
         createNetwork(createCpuBackend(), {
@@ -157,7 +162,7 @@ describe('Trainer on the book’s classification examples', () => {
       type: 'import-model',
       text: JSON.stringify(await classifier(4, 3)),
     });
-    const iris = defaultSettings('iris');
+    const iris = onCpu('iris');
     expect(of('imported')[0]?.settings).toEqual({
       ...iris,
       hidden: [5, 4],
@@ -186,7 +191,7 @@ describe('Trainer on the book’s classification examples', () => {
   it('refuses CSV data for an example that has its own', async () => {
     const { trainer, of } = recordingTrainer();
     const data = { x: new Float64Array(2), t: new Float64Array(2) };
-    await trainer.handle({ type: 'configure', settings: defaultSettings('iris'), data });
+    await trainer.handle({ type: 'configure', settings: onCpu('iris'), data });
     expect(of('failure')[0]?.message).toBe('the iris example trains on its own data, not a CSV');
   });
 });

@@ -15,6 +15,10 @@ import type { NetworkView, TrainerEvent } from '../src/protocol.js';
 import { DEFAULT_SETTINGS, type Settings } from '../src/settings.js';
 import { Trainer } from '../src/trainer.js';
 
+// The expected reports come from core's fit on cpu float64, bit for bit, so the page runs there too
+// (its default, auto, picks wasm, whose float64 agrees to rounding only).
+const CPU_SETTINGS: Settings = { ...DEFAULT_SETTINGS, backend: 'cpu-float64' };
+
 const book = textbookData();
 const data = { x: Float64Array.from(book.x), t: Float64Array.from(book.t) };
 
@@ -70,12 +74,12 @@ describe('Trainer', () => {
 
   it('trains the textbook run in slices with exactly the reports of one fit', async () => {
     const { trainer, events, next } = recordingTrainer();
-    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    await trainer.handle({ type: 'configure', settings: { ...CPU_SETTINGS }, data });
     const done = next('done');
     await trainer.handle({ type: 'play' });
     await done;
     const reports = of(events, 'report').map((e) => e.report);
-    const expected = await bookReports({ ...DEFAULT_SETTINGS });
+    const expected = await bookReports({ ...CPU_SETTINGS });
     expect(reports.map((r) => [r.epoch, r.error])).toEqual(expected.map((r) => [r.epoch, r.error]));
     expect(reports.at(-1)?.error).toBeLessThan(0.01);
     expect(reports.at(-1)?.view).toMatchObject({ example: 'regression' });
@@ -91,7 +95,7 @@ describe('Trainer', () => {
 
   it('steps one epoch at a time and pauses where asked', async () => {
     const { trainer, events, next } = recordingTrainer();
-    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    await trainer.handle({ type: 'configure', settings: { ...CPU_SETTINGS }, data });
     await trainer.handle({ type: 'step' });
     await trainer.handle({ type: 'step' });
     expect(of(events, 'progress').at(-1)?.epoch).toBe(2);
@@ -110,7 +114,7 @@ describe('Trainer', () => {
 
   it('switches backend mid-run and ends where one backend would (float32 tolerance)', async () => {
     const { trainer, events, next } = recordingTrainer();
-    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    await trainer.handle({ type: 'configure', settings: { ...CPU_SETTINGS }, data });
     for (let i = 0; i < 300; i++) await trainer.handle({ type: 'step' });
     await trainer.handle({ type: 'switch-backend', backend: 'cpu-float32' });
     expect(of(events, 'backend').at(-1)?.info).toMatchObject({ mode: 'float32' });
@@ -118,14 +122,14 @@ describe('Trainer', () => {
     await trainer.handle({ type: 'play' });
     await done;
     const last = of(events, 'report').at(-1)?.report;
-    const expected = (await bookReports({ ...DEFAULT_SETTINGS })).at(-1) as EpochReport;
+    const expected = (await bookReports({ ...CPU_SETTINGS })).at(-1) as EpochReport;
     expect(last?.epoch).toBe(2000);
     expect(last?.error).toBeCloseTo(expected.error, 4);
   });
 
   it('switches to a new backend of the same kind and goes on exactly: the reports of one fit', async () => {
     const { trainer, events, next } = recordingTrainer();
-    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    await trainer.handle({ type: 'configure', settings: { ...CPU_SETTINGS }, data });
     for (let i = 0; i < 250; i++) await trainer.handle({ type: 'step' });
     await trainer.handle({ type: 'switch-backend', backend: 'cpu-float64' });
     expect(of(events, 'backend')).toHaveLength(2);
@@ -135,7 +139,7 @@ describe('Trainer', () => {
     await done;
     // Model JSON carries float64 exactly, and the new session draws on from the same rng.
     const reports = of(events, 'report').map((e) => [e.report.epoch, e.report.error]);
-    const expected = await bookReports({ ...DEFAULT_SETTINGS });
+    const expected = await bookReports({ ...CPU_SETTINGS });
     expect(reports).toEqual(expected.map((r) => [r.epoch, r.error]));
   });
 
@@ -143,7 +147,7 @@ describe('Trainer', () => {
     const { trainer, events } = recordingTrainer();
     await trainer.handle({
       type: 'configure',
-      settings: { ...DEFAULT_SETTINGS, hidden: [4, 2], activation: 'tanh' },
+      settings: { ...CPU_SETTINGS, hidden: [4, 2], activation: 'tanh' },
       data,
     });
     await trainer.handle({ type: 'export-model' });
@@ -154,12 +158,12 @@ describe('Trainer', () => {
       [4, 2],
       [2, 1],
     ]);
-    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    await trainer.handle({ type: 'configure', settings: { ...CPU_SETTINGS }, data });
     for (let i = 0; i < 3; i++) await trainer.handle({ type: 'step' });
     await trainer.handle({ type: 'import-model', text: `\uFEFF${text}` });
     expect(of(events, 'imported')[0]).toEqual({
       type: 'imported',
-      settings: { ...DEFAULT_SETTINGS, hidden: [4, 2], activation: 'tanh' },
+      settings: { ...CPU_SETTINGS, hidden: [4, 2], activation: 'tanh' },
     });
     // A new session from epoch 0, on the imported weights.
     expect(of(events, 'progress').at(-1)).toMatchObject({ epoch: 0, error: null });
@@ -170,10 +174,10 @@ describe('Trainer', () => {
 
   it('posts failures with their code instead of throwing', async () => {
     const { trainer, events } = recordingTrainer();
-    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS }, data });
+    await trainer.handle({ type: 'configure', settings: { ...CPU_SETTINGS }, data });
     await trainer.handle({ type: 'import-model', text: '{"format":"nn-model","version":9}' });
     expect(of(events, 'failure')[0]?.code).toBe('NN_MODEL_VERSION');
-    await trainer.handle({ type: 'configure', settings: { ...DEFAULT_SETTINGS, eta: 1e6 }, data });
+    await trainer.handle({ type: 'configure', settings: { ...CPU_SETTINGS, eta: 1e6 }, data });
     await trainer.handle({ type: 'step' });
     expect(of(events, 'failure')[1]?.code).toBe('NN_DIVERGED');
   });
@@ -190,7 +194,7 @@ describe('Trainer', () => {
       const backend = tensor.mock.contexts[0] as Backend;
       marks.push({ calls: tensor.mock.calls.length, live: backend.memory().tensors, predictions });
     });
-    const settings = { ...DEFAULT_SETTINGS, epochs: 400, interval: 50 };
+    const settings = { ...CPU_SETTINGS, epochs: 400, interval: 50 };
     await trainer.handle({ type: 'configure', settings, data });
     const done = next('done');
     await trainer.handle({ type: 'play' });

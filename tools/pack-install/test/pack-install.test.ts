@@ -23,7 +23,7 @@ const execFileAsync = promisify(execFile);
 // (minutes) and fetch ~84 MB of WebGPU binaries, and the cli's peer
 // dependency on it is optional, so an install of the cli must not pull it.
 const PACKED = publishablePackages();
-const INSTALLED = ['@nn/core', '@nn/backend-cpu', '@nn/viz', '@nn/cli'];
+const INSTALLED = ['@nn/core', '@nn/backend-cpu', '@nn/backend-wasm', '@nn/viz', '@nn/cli'];
 // Those that may depend on @nn/core; every other package takes it as a peer.
 const CORE_DEPENDENTS = new Set(['@nn/core', '@nn/cli', '@nn/viz']);
 
@@ -163,6 +163,7 @@ describe('the packed tarballs', () => {
     expect(cli.bin).toEqual({ nn: './dist/bin.js' });
     expect(Object.keys(cli.dependencies ?? {}).sort()).toEqual([
       '@nn/backend-cpu',
+      '@nn/backend-wasm',
       '@nn/core',
       '@nn/viz',
     ]);
@@ -176,6 +177,24 @@ describe('the packed tarballs', () => {
 describe('installed from the tarballs with npm', () => {
   it("nn train --epochs 3 prints the NumPy script's first line with --rng numpy --seed 1", async () => {
     const result = await nn('train', '--epochs', '3', '--rng', 'numpy', '--seed', '1');
+    expect(result.code, result.stderr).toBe(0);
+    const out = lines(result.stdout);
+    expect(out).toHaveLength(1);
+    expectError(out[0], /^Epoch:0\/3 Error:(\S+)$/, NUMPY_EPOCH_0);
+  });
+
+  it('nn train --backend wasm runs the .wasm that ships in the tarball, to NumPy within 1e-9', async () => {
+    const result = await nn(
+      'train',
+      '--epochs',
+      '3',
+      '--rng',
+      'numpy',
+      '--seed',
+      '1',
+      '--backend',
+      'wasm',
+    );
     expect(result.code, result.stderr).toBe(0);
     const out = lines(result.stdout);
     expect(out).toHaveLength(1);
