@@ -7,6 +7,7 @@ import {
   processVerdicts,
   textbookVerdicts,
   type Verdict,
+  wasmVerdicts,
 } from './targets.js';
 import {
   type BenchOptions,
@@ -14,6 +15,7 @@ import {
   runTextbookBench,
   type TextbookBenchResult,
 } from './textbook-bench.js';
+import { formatWasmBench, runWasmBench, type WasmBenchResult } from './wasm-bench.js';
 
 export interface BenchResult {
   /** A quick run is a smoke test: too few repetitions to be a measurement. */
@@ -23,6 +25,7 @@ export interface BenchResult {
   process: ProcessBenchResult;
   examples: ProcessBenchResult[];
   gpujs: GpujsBenchResult;
+  wasm: WasmBenchResult;
   verdicts: Verdict[];
 }
 
@@ -30,7 +33,8 @@ export interface BenchResult {
  * Everything `pnpm bench` measures, in one run: the textbook run against the
  * hand-written loop, brain.js and NumPy; the MLP step's GFLOP/s against a
  * hand-written loop; the whole `nn train` process against the whole NumPy
- * process; gpu.js headless-gl steps per second; and a verdict per target.
+ * process; gpu.js headless-gl steps per second; backend-wasm against TF.js's
+ * wasm backend and the hand-written loop; and a verdict per target.
  */
 export async function runBench(options: BenchOptions = {}): Promise<BenchResult> {
   const textbook = await runTextbookBench(options);
@@ -39,12 +43,14 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   // The book's next chapters, whole process against their NumPy scripts.
   const examples = [runProcessBench(options, 'classification'), runProcessBench(options, 'iris')];
   const gpujs = await runGpujsBench(options);
+  const wasm = await runWasmBench(options);
   const verdicts = [
     ...textbookVerdicts(textbook),
     ...mlpVerdicts(mlp),
     ...processVerdicts(process),
+    ...wasmVerdicts(wasm),
   ];
-  return { quick: options.quick ?? false, textbook, mlp, process, examples, gpujs, verdicts };
+  return { quick: options.quick ?? false, textbook, mlp, process, examples, gpujs, wasm, verdicts };
 }
 
 export function formatBench(result: BenchResult): string {
@@ -60,6 +66,8 @@ export function formatBench(result: BenchResult): string {
     '',
     ...result.examples.flatMap((example) => [formatProcessTable(example), '']),
     formatGpujsLine(result.gpujs),
+    '',
+    formatWasmBench(result.wasm),
     '',
     'Targets:',
     formatVerdicts(result.verdicts),

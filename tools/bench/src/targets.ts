@@ -2,6 +2,7 @@ import { MLP_HAND, MLP_NN, TEXTBOOK_BRAIN, TEXTBOOK_HAND, TEXTBOOK_NN } from './
 import type { MlpBenchResult } from './mlp-bench.js';
 import type { ProcessBenchResult } from './process-bench.js';
 import type { TextbookBenchResult } from './textbook-bench.js';
+import type { WasmBenchResult, WasmBenchRow } from './wasm-bench.js';
 
 interface Target {
   /** What is compared. */
@@ -44,6 +45,30 @@ export const TARGETS = {
     unit: '× faster',
     bound: '≥ 25×',
     meets: (ratio) => ratio >= 25,
+  },
+  wasmMlp: {
+    subject: 'backend-wasm (default threads) vs TF.js 4.22 wasm, MLP step GFLOP/s',
+    unit: '× its speed',
+    bound: '≥ 1.0×, aim 1.5×',
+    meets: (ratio) => ratio >= 1,
+  },
+  wasmMatMulOne: {
+    subject: 'backend-wasm (one thread) vs TF.js 4.22 wasm, 1024³ float32 matMul',
+    unit: '× its speed',
+    bound: '≥ 0.8×',
+    meets: (ratio) => ratio >= 0.8,
+  },
+  wasmMatMulThreads: {
+    subject: 'backend-wasm (default threads) vs TF.js 4.22 wasm, 1024³ float32 matMul',
+    unit: '× its speed',
+    bound: '≥ 1.3×, aim 1.6×',
+    meets: (ratio) => ratio >= 1.3,
+  },
+  wasmTextbook: {
+    subject: 'backend-wasm float64 vs the hand-written loop, textbook run',
+    unit: '× its speed',
+    bound: '> 1×',
+    meets: (ratio) => ratio > 1,
   },
 } satisfies Record<string, Target>;
 
@@ -102,4 +127,21 @@ export function formatVerdicts(verdicts: readonly Verdict[]): string {
         : `${(v.met ? 'met' : 'missed').padEnd(8)}${v.subject}: ${v.ratio.toFixed(2)}${v.unit} (target ${v.bound})`,
     )
     .join('\n');
+}
+
+/** backend-wasm's rows: one thread first, then the default count (the same row on one core), TF.js last. */
+export function wasmVerdicts(result: WasmBenchResult): Verdict[] {
+  const ours = (workload: WasmBenchRow['workload']) =>
+    result.rows.filter((row) => row.workload === workload && row.name.startsWith('backend-wasm'));
+  const [mlpOne, mlpPooled = mlpOne] = ours('mlp');
+  const [matOne, matPooled = matOne] = ours('matmul');
+  const [textbook] = ours('textbook');
+  const ratio = (row: WasmBenchRow | undefined) =>
+    row === undefined ? { skipped: 'no backend-wasm row' } : row.ratio;
+  return [
+    verdict('wasmMlp', ratio(mlpPooled)),
+    verdict('wasmMatMulOne', ratio(matOne)),
+    verdict('wasmMatMulThreads', ratio(matPooled)),
+    verdict('wasmTextbook', ratio(textbook)),
+  ];
 }

@@ -31,6 +31,13 @@ describe('pnpm bench --quick', () => {
     for (const row of result.mlp.rows) expect(row.gflops).toBeGreaterThan(0);
     expect(result.process.nn).toMatchObject({ runs: 1 });
     expect(result.gpujs).toMatchObject({ mode: 'headlessgl', epochs: 3, steps: 189 });
+    // backend-wasm on one thread and the default count, and TF.js wasm, per product workload.
+    for (const workload of ['mlp', 'matmul'] as const) {
+      const rows = result.wasm.rows.filter((row) => row.workload === workload);
+      expect(rows.at(-1)?.name, workload).toBe('TF.js 4.22 wasm');
+      expect(rows[0]?.name, workload).toBe('backend-wasm simd');
+    }
+    for (const row of result.wasm.rows) expect(row.speed, row.name).toBeGreaterThan(0);
 
     expect(result.verdicts.map((v) => v.id)).toEqual(Object.keys(TARGETS));
     for (const v of result.verdicts) {
