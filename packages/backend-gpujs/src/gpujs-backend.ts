@@ -26,7 +26,7 @@ import { momentumUpdate } from './kernels/momentum-update.js';
 import { rmspropUpdate } from './kernels/rmsprop-update.js';
 import { sgdUpdate } from './kernels/sgd-update.js';
 import { unary } from './kernels/unary.js';
-import { gpujsModeAvailability } from './mode-availability.js';
+import { gpujsModeAvailability, softwareRenderer } from './mode-availability.js';
 import { AUTO_ORDER, GPUJS_MODE_CHOICES, type GpujsMode, type GpujsModeChoice } from './modes.js';
 import { compileGpujsPlan } from './plan/plan-runner.js';
 import type { GpujsStorage } from './storage.js';
@@ -87,11 +87,17 @@ export function createGpujsBackend(options: GpujsBackendOptions = {}): GpujsBack
   const skipped: string[] = [];
   for (const mode of AUTO_ORDER) {
     const availability = gpujsModeAvailability(mode);
-    if (availability.available) {
-      const reason = skipped.length > 0 ? `runs ${mode} because ${skipped.join('; ')}` : undefined;
-      return new GpujsBackend(startDevice(mode, sliceMs), reason);
+    if (!availability.available) {
+      skipped.push(`${mode} is unavailable (${availability.reason})`);
+      continue;
     }
-    skipped.push(`${mode} is unavailable (${availability.reason})`);
+    const software = softwareRenderer(mode);
+    if (software !== undefined) {
+      skipped.push(`${mode} renders in software (${software})`);
+      continue;
+    }
+    const reason = skipped.length > 0 ? `runs ${mode} because ${skipped.join('; ')}` : undefined;
+    return new GpujsBackend(startDevice(mode, sliceMs), reason);
   }
   throw new NNError('NN_BACKEND_UNAVAILABLE', `gpujs: no mode can start: ${skipped.join('; ')}`);
 }

@@ -1,6 +1,6 @@
 import { GPU, HeadlessGLKernel, WebGL2Kernel, WebGLKernel } from 'gpu.js';
 
-import { GPUJS_MODES, type GpujsMode, isNode } from './modes.js';
+import { GPUJS_MODES, type GpujsMode, isNode, SOFTWARE_RENDERER } from './modes.js';
 
 export interface GpujsModeAvailability {
   mode: GpujsMode;
@@ -18,6 +18,8 @@ interface GlKernelClass {
 interface GlTestContext {
   readonly RENDERER: number;
   getParameter(name: number): unknown;
+  /** Browsers: WEBGL_debug_renderer_info gives the real renderer, where RENDERER says "WebKit WebGL". */
+  getExtension?(name: string): { UNMASKED_RENDERER_WEBGL: number } | null;
   /** headless-gl's own: the driver's answer, where getParameter answers "ANGLE". */
   _getParameterDirect?(name: number): unknown;
 }
@@ -68,8 +70,19 @@ export function gpujsModeAvailability(mode: GpujsMode): GpujsModeAvailability {
 export function glRenderer(mode: 'headlessgl' | 'webgl2' | 'webgl'): string | undefined {
   const gl = GL_KERNELS[mode].testContext;
   if (gl === null) return undefined;
-  const renderer = gl._getParameterDirect?.(gl.RENDERER) ?? gl.getParameter(gl.RENDERER);
+  const unmasked = gl.getExtension?.('WEBGL_debug_renderer_info');
+  const renderer =
+    unmasked != null
+      ? gl.getParameter(unmasked.UNMASKED_RENDERER_WEBGL)
+      : (gl._getParameterDirect?.(gl.RENDERER) ?? gl.getParameter(gl.RENDERER));
   return typeof renderer === 'string' ? renderer : undefined;
+}
+
+/** The renderer of a GL mode that rasterises in software (llvmpipe, SwiftShader), which `auto` passes over. */
+export function softwareRenderer(mode: GpujsMode): string | undefined {
+  if (mode !== 'headlessgl' && mode !== 'webgl2' && mode !== 'webgl') return undefined;
+  const renderer = glRenderer(mode);
+  return renderer !== undefined && SOFTWARE_RENDERER.test(renderer) ? renderer : undefined;
 }
 
 /** Every mode with its availability, for `nn backends` and the like. */

@@ -1,8 +1,11 @@
 import type { BackendProbe } from '@nn/core';
-import { AUTO_ORDER, type GpujsMode, type GpujsModeChoice, isNode } from './modes.js';
-
-/** Renderer names of software rasterisers: Mesa's llvmpipe and softpipe, Chromium's SwiftShader. */
-const SOFTWARE_RENDERER = /llvmpipe|softpipe|swiftshader|software/i;
+import {
+  AUTO_ORDER,
+  type GpujsMode,
+  type GpujsModeChoice,
+  isNode,
+  SOFTWARE_RENDERER,
+} from './modes.js';
 
 /**
  * Whether `mode` runs here, and on what. In Node it asks gpu.js itself
@@ -20,11 +23,16 @@ async function probeAuto(): Promise<BackendProbe> {
   const skipped: string[] = [];
   for (const mode of AUTO_ORDER) {
     const probe = await probeGpujsMode(mode);
-    if (probe.available) {
-      const note = `runs ${mode}${skipped.length > 0 ? ` because ${skipped.join('; ')}` : ''}`;
-      return { ...probe, note };
+    if (!probe.available) {
+      skipped.push(`${mode} is unavailable (${probe.reason})`);
+      continue;
     }
-    skipped.push(`${mode} is unavailable (${probe.reason})`);
+    if (probe.software === true) {
+      skipped.push(`${mode} renders in software (${probe.device})`);
+      continue;
+    }
+    const note = `runs ${mode}${skipped.length > 0 ? ` because ${skipped.join('; ')}` : ''}`;
+    return { ...probe, note };
   }
   return { available: false, reason: `no mode can start: ${skipped.join('; ')}` };
 }

@@ -44,10 +44,13 @@ describe('gpujs modes in Node', () => {
     expect(isNNError(error, 'NN_INVALID_ARGUMENT')).toBe(true);
   });
 
-  it('auto runs headlessgl where a display is set, with no fallback reason', () => {
+  it('auto passes over headlessgl on software GL (Xvfb gives Mesa llvmpipe) and says why', () => {
+    // webasm was as fast or faster at every size measured on llvmpipe (issue 11).
     const backend = createGpujsBackend();
-    expect(backend.capabilities.mode).toBe('headlessgl');
-    expect(backend.capabilities.fallbackReason).toBeUndefined();
+    expect(backend.capabilities.mode).toBe('webasm');
+    expect(backend.capabilities.fallbackReason).toMatch(
+      /^runs webasm because headlessgl renders in software \(.*llvmpipe/,
+    );
     backend.destroy();
   });
 
