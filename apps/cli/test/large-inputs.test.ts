@@ -136,7 +136,8 @@ describe.concurrent('large inputs', () => {
     );
     const random = await runNn(['train', '--data', '/dev/urandom']);
     expect(random.code).toBe(1);
-    expect(lastLine(random.stderr)).toMatch(/^nn: \/dev\/urandom:[12]:\d+: /);
+    // Within the first lines: line 1 may pass as a header and a blank line (two newline bytes, 1 in 256) is skipped.
+    expect(lastLine(random.stderr)).toMatch(/^nn: \/dev\/urandom:\d:\d+: /);
     expect(lastLine(random.stderr).length).toBeLessThan(300);
   });
 
