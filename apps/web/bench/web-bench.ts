@@ -6,10 +6,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, WEBGPU_ARGS } from '../../../tools/chromium.js';
+import { wasmBrowserBench } from './wasm-browser-bench.js';
 
 // Measures, never asserts: the textbook run's training time on cpu in the
 // browser, the page's frame rate and longest main-thread task while it
-// trains, and the production bundle's gzipped size with and without gpu.js.
+// trains, the production bundle's gzipped size with and without gpu.js, and
+// the wasm bench's workloads (backend-wasm against TF.js wasm) in a page of their own.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -143,6 +145,8 @@ try {
     10,
   );
   await trainRun(page, `${base}?backend=gpujs-webasm`, 'textbook run, gpujs webasm, worker');
+  await page.close();
+  await wasmBrowserBench(context);
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
