@@ -9,6 +9,7 @@ export { createReferenceBackend, createReferenceDriver } from './reference-backe
 export * as referenceMath from './reference-math.js';
 export { CAPABILITY_META_KEY, type CapabilityRecord } from './suites/capability-record.js';
 export type { BackendFactory, ConformanceOptions, SuiteContext } from './suites/context.js';
+export { describeNumpyParity } from './suites/numpy-parity.js';
 export {
   EPSILON,
   finiteDifferenceStep,
