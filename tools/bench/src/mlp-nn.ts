@@ -1,5 +1,6 @@
 import { createCpuBackend } from '@nn/backend-cpu';
 import {
+  type Backend,
   DefaultRng,
   Dense,
   type Precision,
@@ -11,18 +12,28 @@ import {
 import { MLP, type MlpWorkload } from './mlp-workload.js';
 
 /**
- * The MLP workload through @nn's public API: two Dense layers from the
- * workload's parameters on backend-cpu, and a TrainingSession over exactly
- * one batch of 64 samples, so each epoch is one SGD step. The session is
- * `epochs` long; run(n) trains n steps.
+ * The MLP workload through @nn's public API on backend-cpu: see mlpSession.
  */
 export function createNnMlp(
   workload: MlpWorkload,
   epochs: number,
   precision: Precision = 'float32',
 ): TrainingSession {
+  return mlpSession(createCpuBackend({ precision }), workload, epochs);
+}
+
+/**
+ * The MLP workload through @nn's public API: two Dense layers from the
+ * workload's parameters on `backend`, and a TrainingSession over exactly
+ * one batch of 64 samples, so each epoch is one SGD step. The session is
+ * `epochs` long; run(n) trains n steps.
+ */
+export function mlpSession(
+  backend: Backend,
+  workload: MlpWorkload,
+  epochs: number,
+): TrainingSession {
   const { inputs, hidden, outputs, batch, eta, seed } = MLP;
-  const backend = createCpuBackend({ precision });
   const network = new Sequential(backend, [
     new Dense(backend, {
       inputs,

@@ -3,17 +3,15 @@ import {
   type Backend,
   createRegressionNetwork,
   DefaultRng,
-  Dense,
   NumpyRng,
-  Sequential,
   Sgd,
-  sumOfSquares,
   TEXTBOOK,
   TrainingSession,
   textbookData,
 } from '@nn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { handWrittenTextbookRun } from './hand-written-loop.js';
+import { mlpSession } from './mlp-nn.js';
 import { MLP, type MlpWorkload, mlpStepFlops, mlpWorkload } from './mlp-workload.js';
 import { count, formatCount, median } from './stats.js';
 import type { BenchOptions } from './textbook-bench.js';
@@ -185,36 +183,7 @@ async function timeRounds(
 
 /** The MLP as @nn layers in a TrainingSession over one batch, so one epoch is one SGD step. */
 function wasmMlp(backend: Backend, workload: MlpWorkload): Run {
-  const { inputs, hidden, outputs, batch, eta, seed } = MLP;
-  const network = new Sequential(backend, [
-    new Dense(backend, {
-      inputs,
-      units: hidden,
-      activation: 'sigmoid',
-      weights: workload.w1,
-      bias: workload.b1,
-    }),
-    new Dense(backend, {
-      inputs: hidden,
-      units: outputs,
-      activation: 'identity',
-      weights: workload.w2,
-      bias: workload.b2,
-    }),
-  ]);
-  const epochs = 1_000_000;
-  const session = new TrainingSession(
-    network,
-    { x: workload.x, t: workload.t },
-    {
-      epochs,
-      batchSize: batch,
-      optimizer: new Sgd({ eta }),
-      loss: sumOfSquares,
-      rng: new DefaultRng(seed),
-      interval: epochs,
-    },
-  );
+  const session = mlpSession(backend, workload, 1_000_000);
   return () => session.run(MLP_STEPS_PER_RUN).then(() => undefined);
 }
 
